@@ -1,0 +1,228 @@
+//! Word lists built into the binary from `assets/lexicon/`: speech verbs, titles,
+//! abbreviations, given names, surnames and names that are never people.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const SPEECH_VERBS: &str = include_str!("../../assets/lexicon/speech_verbs.txt");
+const TITLES: &str = include_str!("../../assets/lexicon/titles.txt");
+const ABBREVIATIONS: &str = include_str!("../../assets/lexicon/abbreviations.txt");
+const SENTENCE_STARTERS: &str = include_str!("../../assets/lexicon/sentence_starters.txt");
+const GIVEN_NAMES: &str = include_str!("../../assets/lexicon/given_names.txt");
+const GIVEN_NAMES_EXTRA: &str = include_str!("../../assets/lexicon/given_names_extra.txt");
+const SURNAMES: &str = include_str!("../../assets/lexicon/surnames.txt");
+const NOT_PEOPLE: &str = include_str!("../../assets/lexicon/not_people.txt");
+
+/// Multi-word phrases keyed by their first word, longest first.
+#[derive(Debug, Default)]
+pub struct Phrases {
+    by_first: HashMap<String, Vec<Vec<String>>>,
+}
+
+impl Phrases {
+    fn from_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Self {
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for line in lines {
+            let words: Vec<String> = line.split_whitespace().map(str::to_string).collect();
+            if let Some(first) = words.first() {
+                by_first.entry(first.clone()).or_default().push(words);
+            }
+        }
+        for v in by_first.values_mut() {
+            v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        Phrases { by_first }
+    }
+
+    /// The number of words of the longest phrase that starts the given lowercase words.
+    pub fn longest_match<'a, I>(&self, words: I) -> usize
+    where
+        I: IntoIterator<Item = &'a str>,
+        I::IntoIter: Clone,
+    {
+        let words = words.into_iter();
+        let Some(first) = words.clone().next() else {
+            return 0;
+        };
+        let Some(cands) = self.by_first.get(first) else {
+            return 0;
+        };
+        for cand in cands {
+            let mut w = words.clone();
+            if cand.iter().all(|c| w.next() == Some(c.as_str())) {
+                return cand.len();
+            }
+        }
+        0
+    }
+
+    pub fn contains(&self, phrase: &str) -> bool {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        self.longest_match(words.iter().copied()) == words.len() && !words.is_empty()
+    }
+}
+
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Every form of every speech verb, mapped to its base form.
+    verbs: HashMap<String, &'static str>,
+    pub titles: Phrases,
+    abbreviations: HashSet<String>,
+    title_abbreviations: HashSet<String>,
+    starters: HashSet<String>,
+    given: HashSet<String>,
+    surnames: HashSet<String>,
+    pub not_people: Phrases,
+}
+
+fn lines(src: &str) -> impl Iterator<Item = &str> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Regular inflections of a verb: -s, -ed, -ing, with the common spelling rules.
+fn inflect(base: &str) -> [String; 3] {
+    let b = base.as_bytes();
+    let last = b[b.len() - 1];
+    let before = if b.len() > 1 { b[b.len() - 2] } else { b'a' };
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    if last == b'e' {
+        let stem = &base[..base.len() - 1];
+        [format!("{base}s"), format!("{base}d"), format!("{stem}ing")]
+    } else if last == b'y' && !vowel(before) {
+        let stem = &base[..base.len() - 1];
+        [format!("{stem}ies"), format!("{stem}ied"), format!("{base}ing")]
+    } else if matches!(last, b's' | b'x' | b'z' | b'h') && (last != b'h' || matches!(before, b'c' | b's')) {
+        [format!("{base}es"), format!("{base}ed"), format!("{base}ing")]
+    } else {
+        [format!("{base}s"), format!("{base}ed"), format!("{base}ing")]
+    }
+}
+
+impl Lexicon {
+    /// The built-in lexicon, parsed on first use.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::build)
+    }
+
+    fn build() -> Lexicon {
+        let mut verbs = HashMap::new();
+        for line in lines(SPEECH_VERBS) {
+            let mut forms = line.split_whitespace();
+            let Some(base) = forms.next() else { continue };
+            let base: &'static str = Box::leak(base.to_string().into_boxed_str());
+            let explicit: Vec<&str> = forms.collect();
+            verbs.insert(base.to_string(), base);
+            if explicit.is_empty() {
+                for f in inflect(base) {
+                    verbs.insert(f, base);
+                }
+            } else {
+                for f in explicit {
+                    verbs.insert(f.to_string(), base);
+                }
+            }
+        }
+        let mut abbreviations = HashSet::new();
+        let mut title_abbreviations = HashSet::new();
+        for line in lines(ABBREVIATIONS) {
+            let mut parts = line.split_whitespace();
+            let Some(word) = parts.next() else { continue };
+            abbreviations.insert(word.to_string());
+            if parts.next() == Some("title") {
+                title_abbreviations.insert(word.to_string());
+            }
+        }
+        let set = |src: &str| lines(src).map(str::to_string).collect::<HashSet<_>>();
+        let mut given = set(GIVEN_NAMES);
+        given.extend(set(GIVEN_NAMES_EXTRA));
+        Lexicon {
+            verbs,
+            titles: Phrases::from_lines(lines(TITLES)),
+            abbreviations,
+            title_abbreviations,
+            starters: set(SENTENCE_STARTERS),
+            given,
+            surnames: set(SURNAMES),
+            not_people: Phrases::from_lines(lines(NOT_PEOPLE)),
+        }
+    }
+
+    /// Whether a word (without its full stop) is a known abbreviation.
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        let w = word.trim_end_matches('.');
+        w.len() <= 5 && self.abbreviations.contains(&w.to_ascii_lowercase())
+    }
+
+    /// Whether a word with a full stop is a title abbreviation ("Sen."), which never ends a
+    /// sentence because a name follows it.
+    pub fn is_title_abbreviation(&self, word: &str) -> bool {
+        let w = word.trim_end_matches('.');
+        w.len() <= 5 && self.title_abbreviations.contains(&w.to_ascii_lowercase())
+    }
+
+    pub fn is_sentence_starter(&self, word: &str) -> bool {
+        word.chars().next().is_some_and(char::is_uppercase)
+            && word.len() <= 12
+            && self.starters.contains(&word.to_lowercase())
+    }
+
+    /// The base form of a speech verb, from any of its forms (lowercase).
+    pub fn speech_verb(&self, lower: &str) -> Option<&'static str> {
+        self.verbs.get(lower).copied()
+    }
+
+    pub fn is_given_name(&self, lower: &str) -> bool {
+        self.given.contains(lower)
+    }
+
+    pub fn is_surname(&self, lower: &str) -> bool {
+        self.surnames.contains(lower)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn speech_verbs_have_their_forms() {
+        let lex = Lexicon::get();
+        for (form, base) in [
+            ("says", "say"),
+            ("said", "say"),
+            ("told", "tell"),
+            ("accused", "accuse"),
+            ("asserted", "assert"),
+            ("reiterated", "reiterate"),
+            ("denies", "deny"),
+            ("stressing", "stress"),
+            ("admitted", "admit"),
+        ] {
+            assert_eq!(lex.speech_verb(form), Some(base), "{form}");
+        }
+        assert_eq!(lex.speech_verb("table"), None);
+    }
+
+    #[test]
+    fn phrases_match_the_longest_entry() {
+        let lex = Lexicon::get();
+        assert_eq!(lex.titles.longest_match(["secretary", "of", "state", "rex"]), 3);
+        assert_eq!(lex.titles.longest_match(["secretary", "tillerson"]), 1);
+        assert!(lex.not_people.contains("islamic state"));
+        assert!(lex.not_people.contains("wednesday"));
+        assert!(!lex.not_people.contains("lavrov"));
+    }
+
+    #[test]
+    fn abbreviations_and_names() {
+        let lex = Lexicon::get();
+        assert!(lex.is_abbreviation("Sept"));
+        assert!(lex.is_title_abbreviation("Sen."));
+        assert!(!lex.is_title_abbreviation("Sept."));
+        assert!(lex.is_given_name("rex"));
+        assert!(lex.is_given_name("sergey"));
+    }
+}

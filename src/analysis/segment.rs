@@ -1,0 +1,381 @@
+//! Paragraphs, sentences and tokens with byte spans.
+//!
+//! One pass over the text. Sentence splitting knows abbreviations ("Sen.", "Sept."), initials
+//! ("Donald J. Trump", "U.S.") and closing quotation marks after a full stop; an initialism at
+//! the end of a sentence ("... from the U.S. He says ...") ends it when the next word is one
+//! that commonly starts sentences.
+
+use std::ops::Range;
+
+use super::lexicon::Lexicon;
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Letters or letters and digits, with inner apostrophes, hyphens and abbreviation dots.
+    Word,
+    Number,
+    /// A quotation mark: `"` `“` `”` `'` `‘` `’` `«` `»` `„` (an apostrophe inside a word is
+    /// part of the word).
+    Quote,
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    /// Indices into the token list.
+    pub tokens: Range<usize>,
+    pub paragraph: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Span,
+    /// Indices into the sentence list.
+    pub sentences: Range<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Segmentation {
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+}
+
+pub fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '”' | '\'' | '‘' | '’' | '«' | '»' | '„' | '‟' | '‹' | '›' | '`'
+    )
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑')
+}
+
+/// Splits a text into paragraphs (separated by blank lines), sentences and tokens.
+pub fn segment(text: &str) -> Segmentation {
+    let lex = Lexicon::get();
+    let mut seg = Segmentation::default();
+    for para in paragraph_spans(text) {
+        let first_token = seg.tokens.len();
+        tokenize(text, para, lex, &mut seg.tokens);
+        let first_sentence = seg.sentences.len();
+        split_sentences(text, first_token, seg.paragraphs.len(), lex, &mut seg);
+        let sentences = first_sentence..seg.sentences.len();
+        seg.paragraphs.push(Paragraph {
+            span: para,
+            sentences,
+        });
+    }
+    seg
+}
+
+/// Spans of the paragraphs: runs of lines separated by lines that are empty or blank,
+/// trimmed of surrounding whitespace.
+pub fn paragraph_spans(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if body.trim().is_empty() {
+            if let Some(s) = start.take() {
+                out.push(Span::new(s, end));
+            }
+        } else {
+            let lead = body.len() - body.trim_start().len();
+            if start.is_none() {
+                start = Some(pos + lead);
+            }
+            end = pos + body.trim_end().len();
+        }
+        pos += line.len();
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, end));
+    }
+    out
+}
+
+fn tokenize(text: &str, para: Span, lex: &Lexicon, out: &mut Vec<Token>) {
+    let s = &text[para.start..para.end];
+    let bytes = s.as_bytes();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        let kind = if c.is_alphanumeric() {
+            // A word: alphanumerics joined by single inner apostrophes, hyphens, ampersands
+            // or dots between initials; a possessive 's is left as a token of its own.
+            let mut prev_alpha_run = 1usize;
+            let mut all_digits = c.is_ascii_digit();
+            loop {
+                let Some(&(j, d)) = it.peek() else { break };
+                if d.is_alphanumeric() {
+                    it.next();
+                    end = j + d.len_utf8();
+                    prev_alpha_run += 1;
+                    all_digits &= d.is_ascii_digit();
+                    continue;
+                }
+                let next = s[j + d.len_utf8()..].chars().next();
+                let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
+                let joins = if is_apostrophe(d) {
+                    // "didn't" joins, "Trump's" splits.
+                    next_alnum && !is_possessive_s(&s[j + d.len_utf8()..])
+                } else if is_dash(d) || d == '&' {
+                    next_alnum
+                } else if (d == ',' || d == '.') && all_digits {
+                    next.is_some_and(|n| n.is_ascii_digit())
+                } else if d == '.' {
+                    // "U.S", "e.g": a dot between single letters.
+                    next_alnum
+                        && prev_alpha_run == 1
+                        && !all_digits
+                        && next.is_some_and(|n| n.is_alphabetic())
+                        && s[j + 1..].chars().nth(1).is_none_or(|n| !n.is_alphanumeric())
+                } else {
+                    false
+                };
+                if !joins {
+                    break;
+                }
+                it.next();
+                end = j + d.len_utf8();
+                prev_alpha_run = 0;
+            }
+            // The full stop of an abbreviation or initial belongs to the word.
+            if bytes.get(end) == Some(&b'.') {
+                let word = &s[start..end];
+                if lex.is_abbreviation(word) || is_initialism(word) {
+                    it.next();
+                    end += 1;
+                }
+            }
+            if all_digits
+                || s[start..end]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            }
+        } else if is_apostrophe(c) && is_possessive_s(&s[end..]) && i > 0 {
+            it.next();
+            end += 1;
+            TokenKind::Word
+        } else if is_quote(c) {
+            TokenKind::Quote
+        } else {
+            // Runs of the same punctuation ("...", "--") are one token.
+            while let Some(&(j, d)) = it.peek() {
+                if d != c {
+                    break;
+                }
+                it.next();
+                end = j + d.len_utf8();
+            }
+            TokenKind::Punct
+        };
+        out.push(Token {
+            span: Span::new(para.start + start, para.start + end),
+            kind,
+        });
+    }
+}
+
+/// Whether `rest` (what follows an apostrophe) starts with a possessive or contracted "s".
+fn is_possessive_s(rest: &str) -> bool {
+    let mut cs = rest.chars();
+    matches!(cs.next(), Some('s' | 'S')) && cs.next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// "U.S", "D.C", "J": single letters, possibly joined by dots.
+fn is_initialism(word: &str) -> bool {
+    let mut letters = 0;
+    let mut last_dot = true;
+    for c in word.chars() {
+        if c == '.' {
+            if last_dot {
+                return false;
+            }
+            last_dot = true;
+        } else if c.is_alphabetic() && last_dot {
+            letters += 1;
+            last_dot = false;
+        } else {
+            return false;
+        }
+    }
+    letters >= 1 && !last_dot
+}
+
+fn split_sentences(text: &str, first_token: usize, paragraph: usize, lex: &Lexicon, seg: &mut Segmentation) {
+    let tokens = &seg.tokens;
+    let end_token = tokens.len();
+    let mut i = first_token;
+    let mut cuts = Vec::new();
+    // Whether a straight double quote is open, so the next one closes it.
+    let mut open_straight = false;
+    while i < end_token {
+        let t = tokens[i];
+        let tx = t.span.text(text);
+        if tx == "\"" {
+            open_straight = !open_straight;
+        }
+        let mut boundary_after = None;
+        if t.kind == TokenKind::Punct && (tx.starts_with('.') || tx.starts_with('!') || tx.starts_with('?')) {
+            // Closing quotes and brackets after the stop stay with this sentence.
+            let mut j = i + 1;
+            let mut open = open_straight;
+            while j < end_token && closes(tokens[j], text, open) {
+                if tokens[j].span.text(text) == "\"" {
+                    open = false;
+                }
+                j += 1;
+            }
+            if j < end_token
+                && starts_sentence(tokens[j], text)
+                && tokens[j].span.start > tokens[j - 1].span.end
+            {
+                boundary_after = Some(j);
+                open_straight = open;
+            }
+        } else if t.kind == TokenKind::Word && tx.ends_with('.') && i + 1 < end_token {
+            // An abbreviation swallowed the full stop; it may still end the sentence.
+            let next = tokens[i + 1];
+            let next_tx = next.span.text(text);
+            let ends = if lex.is_title_abbreviation(tx)
+                || is_initialism(tx.trim_end_matches('.')) && tx.len() <= 2
+            {
+                false
+            } else {
+                lex.is_sentence_starter(next_tx)
+            };
+            if ends {
+                boundary_after = Some(i + 1);
+            }
+        }
+        if let Some(j) = boundary_after {
+            cuts.push(j);
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    let mut from = first_token;
+    for cut in cuts.into_iter().chain(std::iter::once(end_token)) {
+        if cut > from {
+            let span = Span::new(tokens[from].span.start, tokens[cut - 1].span.end);
+            seg.sentences.push(Sentence {
+                span,
+                tokens: from..cut,
+                paragraph,
+            });
+        }
+        from = cut;
+    }
+}
+
+fn closes(t: Token, text: &str, open_straight: bool) -> bool {
+    let tx = t.span.text(text);
+    match t.kind {
+        TokenKind::Quote => matches!(tx, "”" | "’" | "'" | "»") || tx == "\"" && open_straight,
+        TokenKind::Punct => matches!(tx, ")" | "]" | "}"),
+        _ => false,
+    }
+}
+
+fn starts_sentence(t: Token, text: &str) -> bool {
+    let tx = t.span.text(text);
+    let c = tx.chars().next().unwrap_or(' ');
+    match t.kind {
+        TokenKind::Word => c.is_uppercase(),
+        TokenKind::Number => true,
+        TokenKind::Quote => true,
+        TokenKind::Punct => matches!(c, '(' | '[' | '—' | '-' | '•' | '*'),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        segment(text).tokens.iter().map(|t| t.span.text(text)).collect()
+    }
+
+    fn sentences(text: &str) -> Vec<&str> {
+        segment(text)
+            .sentences
+            .iter()
+            .map(|s| s.span.text(text))
+            .collect()
+    }
+
+    #[test]
+    fn tokens_keep_initialisms_contractions_and_split_possessives() {
+        assert_eq!(
+            words("The U.S. didn't back Trump's plan, Sen. Jones said."),
+            ["The", "U.S.", "didn't", "back", "Trump", "'s", "plan", ",", "Sen.", "Jones", "said", "."]
+        );
+        assert_eq!(words("U.S.-Russia talks"), ["U.S.", "-", "Russia", "talks"]);
+        assert_eq!(words("“Hi,” he said…"), ["“", "Hi", ",", "”", "he", "said", "…"]);
+        assert_eq!(words("1,200.5 votes"), ["1,200.5", "votes"]);
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        assert_eq!(
+            sentences(
+                "Donald J. Trump met Sen. Ted Cruz in Sept. 2016 at the U.N. headquarters. They talked."
+            ),
+            [
+                "Donald J. Trump met Sen. Ted Cruz in Sept. 2016 at the U.N. headquarters.",
+                "They talked."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_initialism_can_end_a_sentence() {
+        assert_eq!(
+            sentences("Ideas coming from the U.S. He says more."),
+            ["Ideas coming from the U.S.", "He says more."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            sentences("\"We won.\" She left. \"Did we?\" he asked."),
+            ["\"We won.\"", "She left.", "\"Did we?\" he asked."]
+        );
+    }
+
+    #[test]
+    fn paragraphs_are_separated_by_blank_lines() {
+        let text = "Title\n\nFirst one.\nStill first.\n \r\nSecond.\n";
+        let seg = segment(text);
+        let paras: Vec<_> = seg.paragraphs.iter().map(|p| p.span.text(text)).collect();
+        assert_eq!(paras, ["Title", "First one.\nStill first.", "Second."]);
+        assert_eq!(seg.sentences.len(), 4);
+    }
+}

@@ -1,0 +1,5 @@
+//! The `hearsay` command: the reader, `export` and `speakers`.
+
+fn main() {
+    println!("{}", hearsay::SAMPLE.len());
+}
