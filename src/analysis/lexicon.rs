@@ -12,6 +12,22 @@ const GIVEN_NAMES: &str = include_str!("../../assets/lexicon/given_names.txt");
 const GIVEN_NAMES_EXTRA: &str = include_str!("../../assets/lexicon/given_names_extra.txt");
 const SURNAMES: &str = include_str!("../../assets/lexicon/surnames.txt");
 const NOT_PEOPLE: &str = include_str!("../../assets/lexicon/not_people.txt");
+const ORG_WORDS: &str = include_str!("../../assets/lexicon/org_words.txt");
+
+/// The gender a given name or title suggests, for resolving "he" and "she".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+impl Gender {
+    /// Whether a person of this gender can be referred to by a pronoun of the other.
+    pub fn agrees(self, other: Gender) -> bool {
+        self == Gender::Unknown || other == Gender::Unknown || self == other
+    }
+}
 
 /// Multi-word phrases keyed by their first word, longest first.
 #[derive(Debug, Default)]
@@ -70,7 +86,8 @@ pub struct Lexicon {
     abbreviations: HashSet<String>,
     title_abbreviations: HashSet<String>,
     starters: HashSet<String>,
-    given: HashSet<String>,
+    given: HashMap<String, Gender>,
+    org_words: HashSet<String>,
     surnames: HashSet<String>,
     pub not_people: Phrases,
 }
@@ -136,8 +153,17 @@ impl Lexicon {
             }
         }
         let set = |src: &str| lines(src).map(str::to_string).collect::<HashSet<_>>();
-        let mut given = set(GIVEN_NAMES);
-        given.extend(set(GIVEN_NAMES_EXTRA));
+        let mut given = HashMap::new();
+        for line in lines(GIVEN_NAMES).chain(lines(GIVEN_NAMES_EXTRA)) {
+            let mut parts = line.split_whitespace();
+            let (Some(name), g) = (parts.next(), parts.next()) else { continue };
+            let gender = match g {
+                Some("m") => Gender::Male,
+                Some("f") => Gender::Female,
+                _ => Gender::Unknown,
+            };
+            given.insert(name.to_string(), gender);
+        }
         Lexicon {
             verbs,
             titles: Phrases::from_lines(lines(TITLES)),
@@ -145,6 +171,7 @@ impl Lexicon {
             title_abbreviations,
             starters: set(SENTENCE_STARTERS),
             given,
+            org_words: set(ORG_WORDS),
             surnames: set(SURNAMES),
             not_people: Phrases::from_lines(lines(NOT_PEOPLE)),
         }
@@ -175,7 +202,16 @@ impl Lexicon {
     }
 
     pub fn is_given_name(&self, lower: &str) -> bool {
-        self.given.contains(lower)
+        self.given.contains_key(lower)
+    }
+
+    pub fn given_name_gender(&self, lower: &str) -> Option<Gender> {
+        self.given.get(lower).copied()
+    }
+
+    /// Words that end names of organisations and places ("Foundation", "Tower").
+    pub fn is_org_word(&self, lower: &str) -> bool {
+        self.org_words.contains(lower)
     }
 
     pub fn is_surname(&self, lower: &str) -> bool {

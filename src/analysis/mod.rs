@@ -86,8 +86,9 @@ impl Analysis {
     /// Analyses an article. Linear in the length of its text.
     pub fn new(article: Article) -> Self {
         let seg = segment::segment(&article.text);
-        let people = people::find(&article.text, &seg);
-        let statements = statements::find(&article.text, &seg, &people);
+        let lower = people::lowercase_tokens(&article.text, &seg);
+        let people = people::find(&article.text, &seg, &lower);
+        let statements = statements::find(&article.text, &seg, &lower, &people);
         Analysis {
             paragraphs: seg.paragraphs,
             sentences: seg.sentences,

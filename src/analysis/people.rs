@@ -1,18 +1,31 @@
 //! People: named-person mentions, their titles, and the merging of name forms into one
 //! person per article.
+//!
+//! A run of capitalised words is a person when the text says so: a title before it
+//! ("Foreign Minister Sergey Lavrov"), a known given name at its start ("Rex Tillerson"),
+//! the surname or given name of someone already found ("Lavrov" after "Sergey Lavrov"), or a
+//! speech verb it is the subject of ("Peskov said"). Places, organisations, nationalities,
+//! days and months from the lexicon are never people unless a title or given name comes
+//! first ("Mr. Washington", "George Washington").
 
-use super::segment::Segmentation;
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::lexicon::{Gender, Lexicon};
+use super::segment::{Segmentation, TokenKind};
 use super::Person;
 use crate::span::Span;
 
-/// One mention of a person by name, with the token range it covers (titles included).
+/// One mention of a person by name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
     pub person: usize,
-    /// The name itself.
+    /// The name itself, without titles or a possessive `'s`.
     pub span: Span,
     /// Token indices of the name and any titles before it.
-    pub tokens: std::ops::Range<usize>,
+    pub tokens: Range<usize>,
+    /// Token index where the name starts (after titles).
+    pub name_start: usize,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -20,8 +33,543 @@ pub struct People {
     pub people: Vec<Person>,
     /// Every mention, in text order.
     pub mentions: Vec<Mention>,
+    /// The gender each person's name or titles suggest, by person id.
+    pub genders: Vec<Gender>,
 }
 
-pub fn find(_text: &str, _seg: &Segmentation) -> People {
-    People::default()
+impl People {
+    /// The mention whose name ends at token `end` (exclusive), if any.
+    pub fn mention_ending_at(&self, end: usize) -> Option<&Mention> {
+        let i = self.mentions.partition_point(|m| m.tokens.end < end);
+        self.mentions.get(i).filter(|m| m.tokens.end == end)
+    }
+
+    /// The mention that starts at token `start` (titles included), if any.
+    pub fn mention_starting_at(&self, start: usize) -> Option<&Mention> {
+        let i = self.mentions.partition_point(|m| m.tokens.start < start);
+        self.mentions.get(i).filter(|m| m.tokens.start == start)
+    }
+}
+
+/// Lowercase forms of the tokens, computed once and shared by the analysis passes.
+pub fn lowercase_tokens(text: &str, seg: &Segmentation) -> Vec<String> {
+    seg.tokens
+        .iter()
+        .map(|t| {
+            let s = t.span.text(text);
+            if s.is_ascii() {
+                s.to_ascii_lowercase()
+            } else {
+                s.to_lowercase().replace('’', "'")
+            }
+        })
+        .collect()
+}
+
+/// Words that modify a title ("former President", "Syrian Foreign Minister").
+const TITLE_MODIFIERS: &[&str] = &[
+    "former",
+    "then",
+    "acting",
+    "interim",
+    "deputy",
+    "senior",
+    "top",
+    "presidential",
+    "democratic",
+    "republican",
+    "gop",
+    "incoming",
+    "outgoing",
+    "late",
+    "white",
+    "house",
+    "state",
+];
+
+/// Particles inside names ("Ludwig van Beethoven", "Osama bin Laden").
+const PARTICLES: &[&str] = &["de", "da", "van", "von", "bin", "ibn", "al", "del", "der", "la", "le", "du", "di"];
+const SUFFIXES: &[&str] = &["jr.", "sr.", "jr", "sr", "ii", "iii", "iv"];
+
+/// A capitalised run of words that may name a person.
+#[derive(Debug, Clone)]
+struct Candidate {
+    /// Tokens of the titles before the name.
+    title: Option<Range<usize>>,
+    /// Tokens of the name.
+    name: Range<usize>,
+    sentence_start: usize,
+}
+
+struct Scan<'a> {
+    text: &'a str,
+    seg: &'a Segmentation,
+    lower: &'a [String],
+    lex: &'static Lexicon,
+}
+
+impl Scan<'_> {
+    fn tok(&self, i: usize) -> &str {
+        self.seg.tokens[i].span.text(self.text)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.seg.tokens[i].kind == TokenKind::Word
+    }
+
+    fn capitalised(&self, i: usize) -> bool {
+        self.is_word(i) && {
+            let t = self.tok(i);
+            let mut cs = t.chars();
+            let first = cs.next().unwrap_or(' ');
+            if first.is_uppercase() {
+                true
+            } else {
+                // "al-Assad", "el-Sisi"
+                (t.starts_with("al-") || t.starts_with("el-")) && t[3..].starts_with(char::is_uppercase)
+            }
+        }
+    }
+
+    /// Whether token `i` is an all-capitals acronym ("NATO", "FBI"), which is not a name.
+    fn acronym(&self, i: usize) -> bool {
+        let t = self.tok(i);
+        t.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !t.chars().any(char::is_lowercase)
+    }
+
+    /// The end of a title phrase starting at `i`, with modifiers before it.
+    fn title_at(&self, i: usize, end: usize) -> Option<usize> {
+        let mut j = i;
+        // Modifiers and nationalities ("Russian", "former", "White House").
+        while j < end && j < i + 3 {
+            let l = self.lower[j].as_str();
+            let nationality = self.lex.not_people.longest_match([l]) == 1 && self.capitalised(j);
+            if TITLE_MODIFIERS.contains(&l) || nationality {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        for start in [j, i] {
+            if start >= end {
+                continue;
+            }
+            let n = self.lex.titles.longest_match(self.lower[start..end].iter().map(String::as_str));
+            if n > 0 {
+                return Some(start + n);
+            }
+        }
+        None
+    }
+
+    /// The capitalised run starting at `i`, up to `end`.
+    fn name_run(&self, i: usize, end: usize) -> usize {
+        let mut j = i;
+        while j < end {
+            let l = self.lower[j].as_str();
+            if self.capitalised(j) && !(j > i && SUFFIXES.contains(&l)) {
+                j += 1;
+            } else if j > i && PARTICLES.contains(&l) && j + 1 < end && self.capitalised(j + 1) {
+                j += 1;
+            } else if j > i && SUFFIXES.contains(&l) {
+                // "Jr." ends a name: keep it inside.
+                j += 1;
+                break;
+            } else if j > i && self.tok(j) == "," && j + 1 < end && SUFFIXES.contains(&self.lower[j + 1].as_str()) {
+                j += 2;
+                break;
+            } else {
+                break;
+            }
+        }
+        j
+    }
+
+    fn candidates(&self) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for sentence in &self.seg.sentences {
+            let (start, end) = (sentence.tokens.start, sentence.tokens.end);
+            let mut i = start;
+            while i < end {
+                if !self.is_word(i) {
+                    i += 1;
+                    continue;
+                }
+                if let Some(t_end) = self.title_at(i, end) {
+                    if t_end < end && self.capitalised(t_end) && !self.acronym(t_end) {
+                        let n_end = self.name_run(t_end, end);
+                        // "Secretary of State": the run after a title is the name, but a title
+                        // can also be followed by another capitalised title word.
+                        out.push(Candidate {
+                            title: Some(i..t_end),
+                            name: t_end..n_end,
+                            sentence_start: start,
+                        });
+                        i = n_end;
+                        continue;
+                    }
+                }
+                if self.capitalised(i) {
+                    let n_end = self.name_run(i, end);
+                    out.push(Candidate {
+                        title: None,
+                        name: i..n_end,
+                        sentence_start: start,
+                    });
+                    i = n_end;
+                    continue;
+                }
+                i += 1;
+            }
+        }
+        out
+    }
+}
+
+/// How sure we are that a run names a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Evidence {
+    /// A title or a given name says so.
+    Strong,
+    /// Only context could say so: the run must match a person found with strong evidence,
+    /// or be the subject of a speech verb.
+    Weak,
+}
+
+struct Named {
+    title: Option<Range<usize>>,
+    name: Range<usize>,
+    evidence: Evidence,
+}
+
+pub fn find(text: &str, seg: &Segmentation, lower: &[String]) -> People {
+    let scan = Scan {
+        text,
+        seg,
+        lower,
+        lex: Lexicon::get(),
+    };
+    let named: Vec<Named> = scan.candidates().into_iter().flat_map(|c| classify(&scan, c)).collect();
+    merge(&scan, named)
+}
+
+/// Splits a candidate run at names that are never people and decides how much evidence
+/// each remaining part has.
+fn classify(scan: &Scan, c: Candidate) -> Vec<Named> {
+    let lex = scan.lex;
+    let mut out = Vec::new();
+    let titled = c.title.is_some();
+    let mut i = c.name.start;
+    // A sentence's first word is capitalised anyway: drop it when it is not a name.
+    if !titled && i == c.sentence_start && c.name.len() > 1 {
+        let l = scan.lower[i].as_str();
+        if !lex.is_given_name(l) && !lex.is_surname(l) || lex.is_sentence_starter(scan.tok(i)) {
+            i += 1;
+        }
+    }
+    let end = c.name.end;
+    let mut part_start = i;
+    let mut push = |out: &mut Vec<Named>, range: Range<usize>, title: Option<Range<usize>>| {
+        if range.is_empty() {
+            return;
+        }
+        let first = scan.lower[range.start].as_str();
+        let last = scan.lower[range.end - 1].as_str();
+        if lex.is_org_word(last) && range.len() > 1 && title.is_none() {
+            return;
+        }
+        if range.len() == 1 && scan.acronym(range.start) {
+            return;
+        }
+        let given = lex.is_given_name(first) && range.len() > 1;
+        let evidence = if title.is_some() || given { Evidence::Strong } else { Evidence::Weak };
+        out.push(Named {
+            title,
+            name: range,
+            evidence,
+        });
+    };
+    while i < end {
+        // A title or given name first makes the whole run a name ("Mr. Washington",
+        // "George Washington"); otherwise a place or organisation inside it splits it.
+        let protected = titled || part_start == c.name.start && end - part_start > 1 && lex.is_given_name(&scan.lower[part_start]);
+        let n = if protected {
+            0
+        } else {
+            lex.not_people.longest_match(scan.lower[i..end].iter().map(String::as_str))
+        };
+        if n > 0 {
+            let title = if part_start == c.name.start { c.title.clone() } else { None };
+            push(&mut out, part_start..i, title);
+            i += n;
+            part_start = i;
+        } else {
+            i += 1;
+        }
+    }
+    let title = if part_start == c.name.start { c.title.clone() } else { None };
+    push(&mut out, part_start..end, title);
+    out
+}
+
+/// The words of a name that identify the person: without suffixes and initials.
+fn name_words<'a>(scan: &'a Scan, name: &Range<usize>) -> Vec<&'a str> {
+    name.clone()
+        .filter(|&i| scan.is_word(i))
+        .map(|i| scan.lower[i].as_str())
+        .filter(|w| !SUFFIXES.contains(w) && !PARTICLES.contains(w))
+        .collect()
+}
+
+fn is_initial(word: &str) -> bool {
+    word.trim_end_matches('.').chars().count() == 1
+}
+
+/// Whether a weakly evidenced run is the subject of a speech verb ("Peskov said", "Peskov
+/// also told") or follows one in an inverted attribution ("said Peskov").
+fn speaks(scan: &Scan, name: &Range<usize>) -> bool {
+    let toks = &scan.seg.tokens;
+    let mut j = name.end;
+    while j < toks.len() && j < name.end + 3 {
+        let l = scan.lower[j].as_str();
+        if scan.lex.speech_verb(l).is_some() {
+            return true;
+        }
+        if !matches!(l, "also" | "has" | "had" | "have" | "later" | "then" | "previously" | "once" | "repeatedly") {
+            break;
+        }
+        j += 1;
+    }
+    if name.start > 0 {
+        let l = scan.lower[name.start - 1].as_str();
+        if matches!(l, "said" | "says" | "added" | "told" | "wrote" | "asked" | "according") {
+            return true;
+        }
+        if l == "to" && name.start > 1 && scan.lower[name.start - 2] == "according" {
+            return true;
+        }
+    }
+    false
+}
+
+fn title_gender(title: &str) -> Gender {
+    let t = title.to_lowercase();
+    let female = ["mrs.", "ms.", "miss", "queen", "princess", "lady", "dame", "woman", "sister"];
+    let male = ["mr.", "king", "prince", "sir", "lord", "man", "father"];
+    if female.iter().any(|w| t.split_whitespace().any(|x| x == *w || x.ends_with("woman"))) {
+        Gender::Female
+    } else if male.iter().any(|w| t.split_whitespace().any(|x| x == *w || x.ends_with("man") && !x.ends_with("woman"))) {
+        Gender::Male
+    } else {
+        Gender::Unknown
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    /// Full forms (several words) with how often each appears, in order of first appearance.
+    forms: Vec<(String, usize)>,
+    titles: Vec<String>,
+    first: Option<String>,
+    last: String,
+    gender: Option<Gender>,
+}
+
+fn merge(scan: &Scan, named: Vec<Named>) -> People {
+    let text = scan.text;
+    let toks = &scan.seg.tokens;
+    let mut builders: Vec<Builder> = Vec::new();
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut mentions: Vec<Mention> = Vec::new();
+
+    // Strong names first, in text order, so that weak ones can match them wherever they are.
+    let mut order: Vec<usize> = (0..named.len()).collect();
+    order.sort_by_key(|&k| (named[k].evidence != Evidence::Strong, named[k].name.start));
+    for k in order {
+        let n = &named[k];
+        let words = name_words(scan, &n.name);
+        let Some(&last) = words.last() else { continue };
+        let first = if words.len() > 1 { Some(words[0]) } else { None };
+        let candidates = by_last.get(last).cloned().unwrap_or_default();
+        // A person with this surname and a compatible given name; the nearest before it.
+        let compatible = |b: &Builder| match (first, &b.first) {
+            (Some(f), Some(g)) => f == g || (is_initial(f) || is_initial(g)) && f.chars().next() == g.chars().next(),
+            _ => true,
+        };
+        let mut person = candidates.iter().rev().copied().find(|&p| compatible(&builders[p]));
+        if person.is_none() && words.len() == 1 {
+            // "Hillary" after "Hillary Clinton": a given name alone, when only one person has it.
+            if let Some(ps) = by_first.get(last) {
+                if ps.len() == 1 {
+                    person = Some(ps[0]);
+                }
+            }
+        }
+        if person.is_none() && n.evidence == Evidence::Weak {
+            let l = last;
+            let place_like = scan.lex.not_people.contains(l) || scan.lex.is_sentence_starter(scan.tok(n.name.start));
+            if words.len() > 3 || place_like || !speaks(scan, &n.name) {
+                continue;
+            }
+        }
+        let p = match person {
+            Some(p) => p,
+            None => {
+                builders.push(Builder {
+                    last: last.to_string(),
+                    ..Builder::default()
+                });
+                let p = builders.len() - 1;
+                by_last.entry(last.to_string()).or_default().push(p);
+                p
+            }
+        };
+        let b = &mut builders[p];
+        let span = Span::new(toks[n.name.start].span.start, toks[n.name.end - 1].span.end);
+        let form = span.text(text).to_string();
+        if let Some(f) = first {
+            if b.first.is_none() && !is_initial(f) {
+                b.first = Some(f.to_string());
+                by_first.entry(f.to_string()).or_default().push(p);
+            }
+            match b.forms.iter_mut().find(|(s, _)| *s == form) {
+                Some((_, c)) => *c += 1,
+                None => b.forms.push((form, 1)),
+            }
+            if b.gender.is_none() {
+                b.gender = scan.lex.given_name_gender(f);
+            }
+        }
+        if let Some(t) = &n.title {
+            let tspan = Span::new(toks[t.start].span.start, toks[t.end - 1].span.end);
+            let title = tspan.text(text).split_whitespace().collect::<Vec<_>>().join(" ");
+            if !b.titles.iter().any(|x| x.eq_ignore_ascii_case(&title)) {
+                let g = title_gender(&title);
+                if g != Gender::Unknown {
+                    b.gender = Some(g);
+                }
+                b.titles.push(title);
+            }
+        }
+        let start = n.title.as_ref().map_or(n.name.start, |t| t.start);
+        mentions.push(Mention {
+            person: p,
+            span,
+            tokens: start..n.name.end,
+            name_start: n.name.start,
+        });
+    }
+    mentions.sort_by_key(|m| m.tokens.start);
+
+    // Ids in order of first mention, so output is stable and reads naturally.
+    let mut first_seen: Vec<usize> = vec![usize::MAX; builders.len()];
+    for m in &mentions {
+        first_seen[m.person] = first_seen[m.person].min(m.tokens.start);
+    }
+    let mut order: Vec<usize> = (0..builders.len()).filter(|&p| first_seen[p] != usize::MAX).collect();
+    order.sort_by_key(|&p| first_seen[p]);
+    let mut new_id = vec![usize::MAX; builders.len()];
+    for (id, &p) in order.iter().enumerate() {
+        new_id[p] = id;
+    }
+    for m in &mut mentions {
+        m.person = new_id[m.person];
+    }
+    let mut people = Vec::with_capacity(order.len());
+    let mut genders = Vec::with_capacity(order.len());
+    for (id, &p) in order.iter().enumerate() {
+        let b = &builders[p];
+        let spans: Vec<Span> = mentions.iter().filter(|m| m.person == id).map(|m| m.span).collect();
+        // The most frequent full form, the earliest on a tie; a surname alone otherwise.
+        let name = b
+            .forms
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, (_, c))| (*c, std::cmp::Reverse(*i)))
+            .map(|(_, (f, _))| f.clone())
+            .unwrap_or_else(|| spans[0].text(text).to_string());
+        let mut aliases: Vec<String> = Vec::new();
+        for s in &spans {
+            let form = s.text(text);
+            if form != name && !aliases.iter().any(|a| a == form) {
+                aliases.push(form.to_string());
+            }
+        }
+        people.push(Person {
+            id,
+            name,
+            titles: b.titles.clone(),
+            aliases,
+            mentions: spans,
+        });
+        genders.push(b.gender.unwrap_or(Gender::Unknown));
+    }
+    People {
+        people,
+        mentions,
+        genders,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::segment::segment;
+
+    fn people(text: &str) -> People {
+        let seg = segment(text);
+        let lower = lowercase_tokens(text, &seg);
+        find(text, &seg, &lower)
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        people(text).people.into_iter().map(|p| p.name).collect()
+    }
+
+    #[test]
+    fn titles_given_names_and_surnames_merge_into_one_person() {
+        let text = "Secretary of State Jane Holloway met Foreign Minister Oleg Brandt in Moscow. \
+                    Holloway said little. Secretary Holloway left on Wednesday. Brandt's aides stayed.";
+        let p = people(text);
+        let names: Vec<&str> = p.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Jane Holloway", "Oleg Brandt"]);
+        assert_eq!(p.people[0].titles, ["Secretary of State", "Secretary"]);
+        assert_eq!(p.people[0].mentions.len(), 3);
+        assert_eq!(p.people[1].titles, ["Foreign Minister"]);
+        assert_eq!(p.people[1].aliases, ["Brandt"]);
+        assert_eq!(p.genders[0], Gender::Female);
+    }
+
+    #[test]
+    fn places_organisations_days_and_nationalities_are_not_people() {
+        let text = "Russia and the United States met at the Kremlin on Wednesday. The Islamic State \
+                    fired a Tomahawk, said the U.N. Security Council. Washington said no.";
+        assert!(names(text).is_empty(), "{:?}", names(text));
+    }
+
+    #[test]
+    fn a_place_name_after_a_given_name_or_title_is_a_person() {
+        assert_eq!(names("George Washington crossed. Mr. Jordan spoke."), ["George Washington", "Jordan"]);
+    }
+
+    #[test]
+    fn an_unknown_surname_is_a_person_when_it_speaks() {
+        assert_eq!(names("Peskov said the talks were useful."), ["Peskov"]);
+        assert!(names("Peskov is a town.").is_empty());
+    }
+
+    #[test]
+    fn nationality_before_a_title_is_part_of_it() {
+        let p = people("Syrian President Bashar Assad's forces moved. Assad stayed.");
+        assert_eq!(p.people.len(), 1);
+        assert_eq!(p.people[0].name, "Bashar Assad");
+        assert_eq!(p.people[0].titles, ["Syrian President"]);
+        assert_eq!(p.people[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn organisations_named_after_people_are_not_people() {
+        assert!(names("The Clinton Foundation and Fox News agreed.").is_empty());
+    }
 }

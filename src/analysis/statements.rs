@@ -4,6 +4,6 @@ use super::people::People;
 use super::segment::Segmentation;
 use super::Statement;
 
-pub fn find(_text: &str, _seg: &Segmentation, _people: &People) -> Vec<Statement> {
+pub fn find(_text: &str, _seg: &Segmentation, _lower: &[String], _people: &People) -> Vec<Statement> {
     Vec::new()
 }
