@@ -6,7 +6,10 @@
 
 pub mod analysis;
 pub mod article;
+pub mod export;
+pub mod load;
 pub mod span;
+pub mod speakers;
 
 pub use analysis::{Analysis, Person, PersonId, Statement, StatementKind};
 pub use article::Article;
