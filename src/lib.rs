@@ -10,6 +10,8 @@ pub mod export;
 pub mod load;
 pub mod span;
 pub mod speakers;
+#[cfg(feature = "web")]
+pub mod web;
 
 pub use analysis::{Analysis, Person, PersonId, Statement, StatementKind};
 pub use article::Article;

@@ -1,0 +1,2 @@
+//! HTML extraction benchmark (written in the next commit).
+fn main() {}

@@ -1,0 +1,183 @@
+//! The on-disk cache of fetched pages and feeds, so that reopening one costs a conditional
+//! request (answered by `304 Not Modified`) instead of a download, or nothing at all offline.
+//!
+//! One file per URL, named by a hash of the URL: a one-line JSON header (the URL, the validators
+//! `ETag` and `Last-Modified`, the content type and the body length) followed by the body. Files
+//! are written to a temporary name and renamed, so a reader never sees half an entry; an entry
+//! that does not parse, is cut short or belongs to another URL is treated as absent.
+
+use serde::{Deserialize, Serialize};
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The environment variable that moves the cache away from the platform's cache directory.
+pub const CACHE_DIR_ENV: &str = "HEARSAY_CACHE_DIR";
+
+/// A cached response.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CachedResponse {
+    /// The URL that was asked for (the key).
+    pub url: String,
+    /// The URL the body finally came from, after redirects.
+    pub final_url: String,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    pub content_type: Option<String>,
+    #[serde(skip)]
+    pub body: Vec<u8>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Header {
+    #[serde(flatten)]
+    response: CachedResponse,
+    length: usize,
+}
+
+/// A cache directory.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: PathBuf,
+}
+
+impl Cache {
+    /// A cache in `dir`, created on first write.
+    pub fn new(dir: impl Into<PathBuf>) -> Cache {
+        Cache { dir: dir.into() }
+    }
+
+    /// The cache to use: `dir` when given, else `$HEARSAY_CACHE_DIR`, else the platform's cache
+    /// directory (`~/.cache/hearsay` on Linux, `~/Library/Caches/hearsay` on macOS,
+    /// `%LOCALAPPDATA%\hearsay\cache` on Windows). `None` when there is no home to put it in.
+    pub fn locate(dir: Option<&Path>) -> Option<Cache> {
+        if let Some(dir) = dir {
+            return Some(Cache::new(dir));
+        }
+        if let Some(dir) = std::env::var_os(CACHE_DIR_ENV).filter(|d| !d.is_empty()) {
+            return Some(Cache::new(dir));
+        }
+        directories::ProjectDirs::from("", "", "hearsay").map(|dirs| Cache::new(dirs.cache_dir()))
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn path_for(&self, url: &str) -> PathBuf {
+        self.dir.join(format!("{:032x}.entry", fnv1a_128(url.as_bytes())))
+    }
+
+    /// The cached response for `url`, if there is an intact one.
+    pub fn get(&self, url: &str) -> Option<CachedResponse> {
+        let bytes = fs::read(self.path_for(url)).ok()?;
+        let newline = bytes.iter().position(|&b| b == b'\n')?;
+        let header: Header = serde_json::from_slice(&bytes[..newline]).ok()?;
+        let body = &bytes[newline + 1..];
+        if header.response.url != url || body.len() != header.length {
+            return None;
+        }
+        Some(CachedResponse {
+            body: body.to_vec(),
+            ..header.response
+        })
+    }
+
+    /// Stores a response, replacing any older one for the same URL.
+    pub fn put(&self, response: &CachedResponse) -> std::io::Result<()> {
+        fs::create_dir_all(&self.dir)?;
+        let path = self.path_for(&response.url);
+        let header = Header {
+            response: response.clone(),
+            length: response.body.len(),
+        };
+        let mut bytes = serde_json::to_vec(&header).map_err(std::io::Error::other)?;
+        bytes.push(b'\n');
+        bytes.extend_from_slice(&response.body);
+
+        // A name no other writer (thread or process) uses at the same moment.
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let temp = path.with_extension(format!(
+            "tmp.{}.{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        let written = fs::File::create(&temp).and_then(|mut file| {
+            file.write_all(&bytes)?;
+            file.sync_all()
+        });
+        let renamed = written.and_then(|()| fs::rename(&temp, &path));
+        if renamed.is_err() {
+            let _ = fs::remove_file(&temp);
+        }
+        renamed
+    }
+}
+
+/// FNV-1a, 128 bits: stable across Rust versions and platforms (unlike `DefaultHasher`), and wide
+/// enough that two URLs sharing a file is not a practical concern (the header's URL is checked
+/// anyway).
+fn fnv1a_128(bytes: &[u8]) -> u128 {
+    const OFFSET: u128 = 0x6c62272e07bb014262b821756295c58d;
+    const PRIME: u128 = 0x0000000001000000000000000000013B;
+    bytes
+        .iter()
+        .fold(OFFSET, |hash, &b| (hash ^ u128::from(b)).wrapping_mul(PRIME))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn response(url: &str, body: &[u8]) -> CachedResponse {
+        CachedResponse {
+            url: url.to_owned(),
+            final_url: url.to_owned(),
+            etag: Some("\"v1\"".to_owned()),
+            last_modified: Some("Wed, 21 Oct 2015 07:28:00 GMT".to_owned()),
+            content_type: Some("text/html".to_owned()),
+            body: body.to_vec(),
+        }
+    }
+
+    #[test]
+    fn stores_and_returns_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path().join("nested"));
+        assert_eq!(cache.get("http://a.test/x"), None);
+        let entry = response("http://a.test/x", b"<html>\nbody\n</html>");
+        cache.put(&entry).unwrap();
+        assert_eq!(cache.get("http://a.test/x"), Some(entry.clone()));
+        assert_eq!(cache.get("http://a.test/y"), None);
+        let newer = response("http://a.test/x", b"new");
+        cache.put(&newer).unwrap();
+        assert_eq!(cache.get("http://a.test/x"), Some(newer));
+        let leftovers: Vec<_> = fs::read_dir(cache.dir()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary files stay behind");
+    }
+
+    #[test]
+    fn damaged_entries_are_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path());
+        let entry = response("http://a.test/x", b"0123456789");
+        cache.put(&entry).unwrap();
+        let path = cache.path_for("http://a.test/x");
+        let bytes = fs::read(&path).unwrap();
+        fs::write(&path, &bytes[..bytes.len() - 3]).unwrap();
+        assert_eq!(cache.get("http://a.test/x"), None, "truncated body");
+        fs::write(&path, b"{not json\nbody").unwrap();
+        assert_eq!(cache.get("http://a.test/x"), None, "garbage header");
+        fs::write(&path, b"").unwrap();
+        assert_eq!(cache.get("http://a.test/x"), None, "empty file");
+        cache.put(&entry).unwrap();
+        assert_eq!(cache.get("http://a.test/x"), Some(entry));
+    }
+
+    #[test]
+    fn hash_is_stable() {
+        assert_eq!(fnv1a_128(b""), 0x6c62272e07bb014262b821756295c58d);
+        assert_ne!(fnv1a_128(b"http://a.test/1"), fnv1a_128(b"http://a.test/2"));
+    }
+}

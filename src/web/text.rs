@@ -1,0 +1,415 @@
+//! HTML to plain paragraphs: block elements and `<br>` end a paragraph, runs of whitespace
+//! become one space, paragraphs are separated by a blank line, and page furniture (scripts,
+//! navigation, share bars, comment threads, related-story lists) is left out.
+
+use ego_tree::iter::Edge;
+use ego_tree::NodeRef;
+use scraper::node::Element;
+use scraper::Node;
+
+/// Elements whose content is never article text.
+const SKIPPED: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "svg",
+    "canvas",
+    "object",
+    "embed",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "form",
+    "nav",
+    "footer",
+    "aside",
+    "head",
+    "title",
+    "math",
+    "figcaption",
+    "dialog",
+    "menu",
+    "audio",
+    "video",
+    "picture",
+    "img",
+    "map",
+];
+
+/// Elements that start and end a paragraph.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "main",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "figure",
+    "hr",
+    "address",
+    "details",
+    "summary",
+    "fieldset",
+    "center",
+    "body",
+    "html",
+    "hgroup",
+    "tbody",
+    "thead",
+    "tfoot",
+];
+
+/// Words in `class`/`id` that mark page furniture rather than the story. Matched against whole
+/// words of the attribute (split at `-`, `_`, spaces and case changes), so `comments-list` is
+/// furniture and `commentary` is not.
+const FURNITURE_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "advert",
+    "adverts",
+    "advertisement",
+    "banner",
+    "bio",
+    "breadcrumb",
+    "breadcrumbs",
+    "byline",
+    "comment",
+    "comments",
+    "cookie",
+    "cookies",
+    "disqus",
+    "footer",
+    "masthead",
+    "menu",
+    "nav",
+    "navbar",
+    "navigation",
+    "newsletter",
+    "outbrain",
+    "paywall",
+    "popular",
+    "popup",
+    "promo",
+    "recirc",
+    "recirculation",
+    "recommended",
+    "related",
+    "share",
+    "sharing",
+    "sidebar",
+    "signup",
+    "social",
+    "sponsor",
+    "sponsored",
+    "subscribe",
+    "subscription",
+    "taboola",
+    "tags",
+    "toolbar",
+    "trending",
+    "widget",
+    "skip",
+    "pagination",
+    "pager",
+    "caption",
+    "credit",
+    "modal",
+    "overlay",
+    "consent",
+    "dateline",
+    "timestamp",
+    "meta",
+];
+
+/// ARIA roles of page furniture.
+const FURNITURE_ROLES: &[&str] = &[
+    "navigation",
+    "complementary",
+    "banner",
+    "contentinfo",
+    "menu",
+    "menubar",
+    "dialog",
+    "alert",
+    "search",
+];
+
+/// Whether an element holds page furniture rather than the story: by tag, by ARIA role, by being
+/// hidden, or by a telling word in its class or id.
+pub(crate) fn is_furniture(element: &Element) -> bool {
+    let name = element.name();
+    if SKIPPED.contains(&name) {
+        return true;
+    }
+    if element.attr("hidden").is_some() || element.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(style) = element.attr("style") {
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if style.contains("display:none") || style.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    if let Some(role) = element.attr("role") {
+        if FURNITURE_ROLES.iter().any(|r| role.eq_ignore_ascii_case(r)) {
+            return true;
+        }
+    }
+    // The story's own container often carries words like "article-body"; only elements that are
+    // not obviously the body are judged by their names.
+    ["class", "id"]
+        .iter()
+        .filter_map(|a| element.attr(a))
+        .any(has_furniture_word)
+}
+
+fn has_furniture_word(attr: &str) -> bool {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut prev_lower = false;
+    for c in attr.chars() {
+        if !c.is_alphanumeric() {
+            prev_lower = false;
+            if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            continue;
+        }
+        // camelCase boundaries: "shareBar" is "share" + "bar".
+        if c.is_uppercase() && prev_lower && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        prev_lower = c.is_lowercase();
+        word.extend(c.to_lowercase());
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words.iter().any(|w| FURNITURE_WORDS.contains(&w.as_str()))
+}
+
+/// Collects paragraphs: text is appended to the current paragraph with whitespace collapsed, and
+/// a break closes it.
+#[derive(Default)]
+pub(crate) struct Paragraphs {
+    out: String,
+    current: String,
+    pending_space: bool,
+}
+
+impl Paragraphs {
+    pub(crate) fn push_text(&mut self, text: &str) {
+        for c in text.chars() {
+            // Non-breaking spaces are how many sites glue a byline or a number; as text they are
+            // just spaces.
+            if c.is_whitespace() || c == '\u{a0}' {
+                self.pending_space = !self.current.is_empty();
+                continue;
+            }
+            // Zero-width characters and soft hyphens only steer rendering.
+            if matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}') {
+                continue;
+            }
+            if self.pending_space {
+                self.current.push(' ');
+                self.pending_space = false;
+            }
+            self.current.push(c);
+        }
+    }
+
+    pub(crate) fn push_space(&mut self) {
+        self.pending_space = !self.current.is_empty();
+    }
+
+    pub(crate) fn break_paragraph(&mut self) {
+        self.pending_space = false;
+        if self.current.is_empty() {
+            return;
+        }
+        if !self.out.is_empty() {
+            self.out.push_str("\n\n");
+        }
+        self.out.push_str(&self.current);
+        self.current.clear();
+    }
+
+    pub(crate) fn finish(mut self) -> String {
+        self.break_paragraph();
+        self.out
+    }
+}
+
+/// Appends the text under `root` to `paragraphs`, skipping furniture when `skip_furniture`.
+/// The walk is iterative because pages can nest elements thousands deep.
+pub(crate) fn collect(root: NodeRef<'_, Node>, paragraphs: &mut Paragraphs, skip_furniture: bool) {
+    let mut skipping: Option<ego_tree::NodeId> = None;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skipping.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Text(text) => paragraphs.push_text(text),
+                    Node::Element(element) => {
+                        let name = element.name();
+                        if (skip_furniture && is_furniture(element))
+                            || (!skip_furniture && is_invisible(name))
+                        {
+                            skipping = Some(node.id());
+                            continue;
+                        }
+                        if name == "br" {
+                            paragraphs.break_paragraph();
+                        } else if BLOCKS.contains(&name) {
+                            paragraphs.break_paragraph();
+                        } else if matches!(name, "td" | "th") {
+                            paragraphs.push_space();
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(id) = skipping {
+                    if id == node.id() {
+                        skipping = None;
+                    }
+                    continue;
+                }
+                if let Node::Element(element) = node.value() {
+                    if BLOCKS.contains(&element.name()) {
+                        paragraphs.break_paragraph();
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Elements that never render as text, even when furniture is kept.
+fn is_invisible(name: &str) -> bool {
+    matches!(
+        name,
+        "script" | "style" | "noscript" | "template" | "head" | "title" | "svg" | "math"
+    )
+}
+
+/// The paragraphs of an HTML fragment such as a feed entry's content: everything visible except
+/// furniture, since a feed's content is already the story.
+pub(crate) fn fragment_text(html: &str) -> String {
+    let fragment = scraper::Html::parse_fragment(html);
+    let mut paragraphs = Paragraphs::default();
+    collect(fragment.tree.root(), &mut paragraphs, true);
+    paragraphs.finish()
+}
+
+/// All visible text of an element, whitespace collapsed, on one line (for titles and bylines).
+pub(crate) fn inline_text(root: NodeRef<'_, Node>) -> String {
+    let mut paragraphs = Paragraphs::default();
+    for node in root.descendants() {
+        if let Node::Text(text) = node.value() {
+            let hidden = node
+                .ancestors()
+                .any(|a| a.value().as_element().is_some_and(|e| is_invisible(e.name())));
+            if !hidden {
+                paragraphs.push_text(text);
+                paragraphs.push_text("");
+            }
+        } else if node
+            .value()
+            .as_element()
+            .is_some_and(|e| e.name() == "br" || BLOCKS.contains(&e.name()))
+        {
+            paragraphs.push_space();
+        }
+    }
+    paragraphs.current.trim().to_owned()
+}
+
+/// Collapses whitespace in a metadata value and decodes any entities left in it (JSON-LD and
+/// feeds sometimes carry `&amp;` inside already-decoded text).
+pub(crate) fn clean_inline(value: &str) -> String {
+    let decoded = if value.contains('&') || value.contains('<') {
+        inline_html(value)
+    } else {
+        value.to_owned()
+    };
+    let mut paragraphs = Paragraphs::default();
+    paragraphs.push_text(&decoded);
+    paragraphs.current
+}
+
+fn inline_html(value: &str) -> String {
+    let fragment = scraper::Html::parse_fragment(value);
+    inline_text(fragment.tree.root())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_and_breaks_make_paragraphs() {
+        let text = fragment_text(
+            "<p>One &amp; two\n   three.</p><div>Four<br>Five<br/><br/>Six</div><ul><li>a</li><li>b</li></ul>",
+        );
+        assert_eq!(text, "One & two three.\n\nFour\n\nFive\n\nSix\n\na\n\nb");
+    }
+
+    #[test]
+    fn inline_elements_do_not_break() {
+        let text = fragment_text("<p>He <em>said</em> <a href=x>it</a>&nbsp;was&#x20;fine.</p>");
+        assert_eq!(text, "He said it was fine.");
+    }
+
+    #[test]
+    fn furniture_is_skipped() {
+        let text = fragment_text(
+            "<p>Story.</p><div class=\"share-bar\">Share on X</div><div id=\"comments\">First!</div>\
+             <div class=\"commentary\">Kept.</div><script>var x</script><div class=\"relatedStories\">Other</div>",
+        );
+        assert_eq!(text, "Story.\n\nKept.");
+    }
+
+    #[test]
+    fn furniture_words_are_whole_words() {
+        assert!(has_furniture_word("c-share_bar"));
+        assert!(has_furniture_word("relatedLinks"));
+        assert!(!has_furniture_word("commentary article-body"));
+        assert!(!has_furniture_word("shared-content"));
+    }
+
+    #[test]
+    fn metadata_values_are_cleaned() {
+        assert_eq!(clean_inline("  Tom &amp; Jerry\n talk "), "Tom & Jerry talk");
+        assert_eq!(clean_inline("Plain"), "Plain");
+    }
+}
