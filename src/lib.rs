@@ -8,6 +8,8 @@ pub mod analysis;
 pub mod article;
 pub mod export;
 pub mod load;
+#[cfg(feature = "reader")]
+pub mod reader;
 pub mod span;
 pub mod speakers;
 #[cfg(feature = "web")]

@@ -1,0 +1,12 @@
+//! The terminal reader: articles with each speaker's statements highlighted, built the Elm way.
+//!
+//! [`state`] is plain data; keys become [`action::Action`]s through a [`keymap`] that is data;
+//! [`update::update`] changes the state and returns effects (copy, open a url, save the reading
+//! position) that [`app`] carries out at the edge; [`view`] draws the state, and nothing else.
+//! Loading runs on another thread and reports back as actions.
+
+pub mod action;
+pub mod keymap;
+pub mod sanitize;
+pub mod theme;
+pub mod wrap;
