@@ -269,7 +269,7 @@ fn classify(scan: &Scan, c: Candidate) -> Vec<Named> {
     }
     let end = c.name.end;
     let mut part_start = i;
-    let mut push = |out: &mut Vec<Named>, range: Range<usize>, title: Option<Range<usize>>| {
+    let push = |out: &mut Vec<Named>, range: Range<usize>, title: Option<Range<usize>>| {
         if range.is_empty() {
             return;
         }
@@ -371,7 +371,6 @@ struct Builder {
     forms: Vec<(String, usize)>,
     titles: Vec<String>,
     first: Option<String>,
-    last: String,
     gender: Option<Gender>,
 }
 
@@ -416,10 +415,7 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
         let p = match person {
             Some(p) => p,
             None => {
-                builders.push(Builder {
-                    last: last.to_string(),
-                    ..Builder::default()
-                });
+                builders.push(Builder::default());
                 let p = builders.len() - 1;
                 by_last.entry(last.to_string()).or_default().push(p);
                 p

@@ -1,9 +1,1059 @@
 //! Statements: direct quotations, reported speech, and who made them.
+//!
+//! The passes, in order of how sure they are:
+//! 1. quotations with an attribution right next to them (`"...," Putin said`,
+//!    `Putin said: "..."`, `"...," he said, "..."`);
+//! 2. attributions that close a sentence (`..., officials said.`, `..., said Putin.`,
+//!    `..., according to X.`);
+//! 3. reported speech with the cue before its content (`Lavrov says Russia thinks ...`),
+//!    left to right, where a cue inside the content of an earlier statement is part of it;
+//! 4. quotations that stand alone as whole sentences, attributed to the speaker quoted next
+//!    to them.
+//!
+//! Sources are resolved to people: names through the people model, `he`/`she` to the
+//! most salient earlier person of that gender, `the secretary` to the person with that title.
 
-use super::people::People;
-use super::segment::Segmentation;
-use super::Statement;
+use super::lexicon::{Gender, Lexicon};
+use super::people::{Mention, People};
+use super::segment::{Segmentation, TokenKind};
+use super::{PersonId, Statement, StatementKind};
+use crate::span::Span;
 
-pub fn find(_text: &str, _seg: &Segmentation, _lower: &[String], _people: &People) -> Vec<Statement> {
-    Vec::new()
+/// A quotation: token indices of its marks. Quotations that run to the end of a paragraph
+/// without a closing mark end at the paragraph's last token.
+#[derive(Debug, Clone)]
+struct Quote {
+    open: usize,
+    /// Index of the closing mark, or one past the last quoted token when unclosed.
+    close: usize,
+    closed: bool,
+    /// The quotation goes on in the next paragraph (opening mark repeated, none closing).
+    continues: bool,
+}
+
+impl Quote {
+    /// The quoted tokens, without the marks.
+    fn inner(&self) -> std::ops::Range<usize> {
+        self.open + 1..self.close
+    }
+
+    /// All its tokens, marks included.
+    fn outer(&self) -> std::ops::Range<usize> {
+        self.open..if self.closed { self.close + 1 } else { self.close }
+    }
+}
+
+/// Where a statement's source is, and who it is.
+#[derive(Debug, Clone)]
+struct Source {
+    tokens: std::ops::Range<usize>,
+    speaker: Option<PersonId>,
+}
+
+/// Words between a subject and its verb that do not end the subject ("Lavrov also says").
+const BETWEEN: &[&str] = &[
+    "also", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did",
+    "does", "do", "not", "never", "later", "then", "previously", "repeatedly", "reportedly", "recently",
+    "once", "again", "already", "further", "often", "just", "even", "still", "now", "first", "initially",
+    "separately", "privately", "publicly", "had", "n't", "always", "ultimately", "finally", "simply",
+];
+
+/// Words that end a subject noun phrase when walking left from a verb.
+const NP_STOP: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "and", "but", "or", "nor", "because", "if", "when", "while", "as",
+    "after", "before", "since", "than", "so", "where", "what", "why", "how", "though", "although", "until",
+    "unless", "whether", "is", "was", "are", "were", "be", "been", "being", "to", "in", "on", "at", "by", "for",
+    "with", "from", "about", "into", "over", "under", "against", "during", "without", "between", "through",
+    "also", "not", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must",
+    "did", "does", "do", "said", "says", "told", "then",
+];
+
+/// Words after a cue that begin a phrase before the content ("said on Monday that").
+const PRE_CONTENT: &[&str] = &[
+    "in", "on", "at", "during", "through", "via", "to", "with", "from", "after", "before", "last", "this",
+    "earlier", "later", "repeatedly", "flatly", "privately", "publicly", "again", "today", "yesterday",
+    "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "recently",
+    "also", "then", "previously", "separately", "by", "over", "about", "of", "for", "under", "while",
+];
+
+/// Words of the phrase between a cue and a "that" ("said in a television interview that").
+const BEFORE_THAT: &[&str] = &[
+    "a", "an", "the", "his", "her", "their", "its", "interview", "statement", "speech", "translator", "rally",
+    "conference", "news", "briefing", "tweet", "post", "letter", "meeting", "television", "radio", "program",
+    "show", "phone", "email", "call", "hearing", "debate", "event", "appearance", "op-ed", "memo", "filing",
+    "court", "video", "podcast", "week", "month", "year", "morning", "afternoon", "evening", "night", "day",
+    "weekend", "reporters", "journalists", "aboard", "spokesman", "spokeswoman", "written", "emailed",
+    "televised", "broadcast", "press", "release", "recent", "separate", "brief", "telephone", "exclusive",
+];
+
+/// Prepositions after a cue that, without a "that" further on, show the verb reports no
+/// content ("spoke with", "talked about").
+const PREPOSITIONS: &[&str] = &["with", "about", "of", "to", "for", "at", "on", "in", "from", "by", "over", "under"];
+
+/// Verbs of thought and evidence: attributions only before a clause ("Russia thinks there
+/// is ...", "a poll shows Clinton ahead"), never before "to" ("hopes to win").
+const WEAK_VERBS: &[&str] = &[
+    "think", "believe", "feel", "expect", "hope", "fear", "worry", "know", "understand", "find", "show",
+    "suspect", "wonder", "guess", "reckon", "agree", "hold", "maintain", "question", "object", "point",
+    "answer", "respond", "counter", "express", "describe", "mention", "comment", "signal", "cite", "rule",
+    "demand", "recommend", "propose", "promise", "pledge", "vow", "threaten", "praise", "criticize",
+    "criticise", "blame", "assess", "estimate", "forecast", "predict", "charge", "dismiss", "dispute",
+    "call", "ask", "report", "state", "note", "add", "repeat", "joke", "speak", "tout", "reveal",
+];
+
+/// Verbs that take an object before the content ("told reporters that", "informed him").
+const OBJECT_VERBS: &[&str] = &["tell", "inform", "assure", "warn", "remind", "urge", "ask"];
+
+const PRONOUNS_SUBJECT: &[&str] = &["he", "she", "they", "i", "we", "it"];
+
+struct Finder<'a> {
+    text: &'a str,
+    seg: &'a Segmentation,
+    lower: &'a [String],
+    people: &'a People,
+    lex: &'static Lexicon,
+    /// For each token, the index of the top-level quotation it lies in (marks included).
+    quote_of: Vec<Option<usize>>,
+    quotes: Vec<Quote>,
+    /// Tokens already taken by an accepted statement (source, cue or content).
+    claimed: Vec<bool>,
+    /// For each token, its sentence.
+    sentence_of: Vec<usize>,
+    found: Vec<Found>,
+}
+
+#[derive(Debug, Clone)]
+struct Found {
+    source: Option<Source>,
+    cue: Option<std::ops::Range<usize>>,
+    content: std::ops::Range<usize>,
+    /// Content taken from quotation marks only.
+    direct: bool,
+    /// Unresolved pronoun or title reference, resolved after all statements are known.
+    pending: Option<Pending>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Pending {
+    Pronoun(Gender),
+    /// A title reference ("the secretary"), by the token of the title word.
+    Title(usize),
+    /// A quotation with no source: the speaker is the one quoted nearby.
+    Nearby,
+}
+
+pub fn find(text: &str, seg: &Segmentation, lower: &[String], people: &People) -> Vec<Statement> {
+    let n = seg.tokens.len();
+    let mut sentence_of = vec![0; n];
+    for (si, s) in seg.sentences.iter().enumerate() {
+        for t in s.tokens.clone() {
+            sentence_of[t] = si;
+        }
+    }
+    let mut f = Finder {
+        text,
+        seg,
+        lower,
+        people,
+        lex: Lexicon::get(),
+        quote_of: vec![None; n],
+        quotes: Vec::new(),
+        claimed: vec![false; n],
+        sentence_of,
+        found: Vec::new(),
+    };
+    f.find_quotes();
+    f.quote_attributions();
+    let cues = f.cues();
+    f.closing_attributions(&cues);
+    f.leading_attributions(&cues);
+    f.standalone_quotes();
+    f.resolve();
+    f.into_statements()
+}
+
+impl<'a> Finder<'a> {
+    fn tok(&self, i: usize) -> &'a str {
+        self.seg.tokens[i].span.text(self.text)
+    }
+
+    fn kind(&self, i: usize) -> TokenKind {
+        self.seg.tokens[i].kind
+    }
+
+    fn l(&self, i: usize) -> &'a str {
+        self.lower[i].as_str()
+    }
+
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.kind(i) == TokenKind::Punct && self.tok(i) == p
+    }
+
+    fn sentence_range(&self, i: usize) -> std::ops::Range<usize> {
+        self.seg.sentences[self.sentence_of[i]].tokens.clone()
+    }
+
+    fn paragraph_of(&self, i: usize) -> usize {
+        self.seg.sentences[self.sentence_of[i]].paragraph
+    }
+
+    // ----- quotations -----
+
+    fn find_quotes(&mut self) {
+        let para_tokens: Vec<std::ops::Range<usize>> = self
+            .seg
+            .paragraphs
+            .iter()
+            .map(|p| {
+                let s = &self.seg.sentences[p.sentences.clone()];
+                match (s.first(), s.last()) {
+                    (Some(a), Some(b)) => a.tokens.start..b.tokens.end,
+                    _ => 0..0,
+                }
+            })
+            .collect();
+        for (pi, range) in para_tokens.iter().enumerate() {
+            let mut open: Option<usize> = None;
+            for i in range.clone() {
+                if self.kind(i) != TokenKind::Quote {
+                    continue;
+                }
+                match self.tok(i) {
+                    "“" | "„" | "«" => {
+                        if open.is_none() {
+                            open = Some(i);
+                        }
+                    }
+                    "”" | "»" => {
+                        if let Some(o) = open.take() {
+                            self.push_quote(o, i, true, false);
+                        }
+                    }
+                    "\"" => match open.take() {
+                        Some(o) => self.push_quote(o, i, true, false),
+                        None => open = Some(i),
+                    },
+                    _ => {}
+                }
+            }
+            if let Some(o) = open {
+                // Unclosed: runs to the end of the paragraph. When the next paragraph opens
+                // with a quotation mark, the quotation goes on there.
+                let continues = para_tokens
+                    .get(pi + 1)
+                    .is_some_and(|next| !next.is_empty() && matches!(self.tok(next.start), "“" | "\""));
+                if range.end > o + 1 {
+                    self.push_quote(o, range.end, false, continues);
+                }
+            }
+        }
+    }
+
+    fn push_quote(&mut self, open: usize, close: usize, closed: bool, continues: bool) {
+        let q = Quote {
+            open,
+            close,
+            closed,
+            continues,
+        };
+        let idx = self.quotes.len();
+        for t in q.outer() {
+            self.quote_of[t] = Some(idx);
+        }
+        self.quotes.push(q);
+    }
+
+    fn in_quote(&self, i: usize) -> bool {
+        self.quote_of[i].is_some()
+    }
+
+    /// The quotation and those it continues into (a quotation over several paragraphs).
+    fn quote_chain_end(&self, q: usize) -> usize {
+        let mut q = q;
+        while self.quotes[q].continues && q + 1 < self.quotes.len() {
+            q += 1;
+        }
+        q
+    }
+
+    // ----- sources -----
+
+    /// The subject noun phrase that ends at token `end` (exclusive), walking left.
+    fn subject_before(&self, end: usize, floor: usize) -> Option<Source> {
+        if end <= floor {
+            return None;
+        }
+        let mut j = end;
+        // "Sen. Ted Cruz (R-Texas) said"
+        if self.is_punct(j - 1, ")") {
+            let mut k = j - 1;
+            while k > floor && !self.is_punct(k, "(") {
+                k -= 1;
+            }
+            if k > floor && k + 8 >= j {
+                j = k;
+            }
+        }
+        if let Some(m) = self.people.mention_ending_at(j) {
+            if m.tokens.start >= floor {
+                return Some(self.person_source(m));
+            }
+        }
+        let last = j - 1;
+        let w = self.l(last);
+        if PRONOUNS_SUBJECT.contains(&w) && self.kind(last) == TokenKind::Word {
+            return Some(Source {
+                tokens: last..j,
+                speaker: None,
+            });
+        }
+        if self.is_punct(last, ",") {
+            return self.appositive_subject(last, floor);
+        }
+        // A noun phrase: words back to a stop word, a determiner or punctuation.
+        let mut k = j;
+        while k > floor && j - k < 8 {
+            let t = k - 1;
+            let kind = self.kind(t);
+            let w = self.l(t);
+            let wordish = matches!(kind, TokenKind::Word | TokenKind::Number) || matches!(w, "-" | "&");
+            if !wordish || NP_STOP.contains(&w) {
+                break;
+            }
+            k -= 1;
+            if matches!(w, "the" | "a" | "an" | "some" | "many" | "several" | "other") {
+                break;
+            }
+        }
+        if k == j || self.kind(j - 1) != TokenKind::Word {
+            return None;
+        }
+        let head = self.l(j - 1);
+        if matches!(head, "him" | "them" | "us" | "me" | "her" | "'s" | "there" | "this" | "who") {
+            return None;
+        }
+        Some(Source {
+            tokens: k..j,
+            speaker: None,
+        })
+    }
+
+    /// `Lavrov, Russia's foreign minister, said` and `Trump, who ..., said`: the subject
+    /// before a parenthetical that ends in the comma at `comma`.
+    fn appositive_subject(&self, comma: usize, floor: usize) -> Option<Source> {
+        let mut k = comma;
+        while k > floor && comma - k < 30 {
+            k -= 1;
+            if self.is_punct(k, ",") {
+                if let Some(m) = self.people.mention_ending_at(k) {
+                    if m.tokens.start >= floor {
+                        return Some(self.person_source(m));
+                    }
+                }
+                return None;
+            }
+            if matches!(self.kind(k), TokenKind::Punct) && matches!(self.tok(k), "." | ";" | ":") {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The noun phrase that starts at token `start`, for inverted attributions ("said Putin")
+    /// and "according to".
+    fn subject_after(&self, start: usize, ceiling: usize) -> Option<Source> {
+        if start >= ceiling {
+            return None;
+        }
+        if let Some(m) = self.people.mention_starting_at(start) {
+            if m.tokens.end <= ceiling {
+                return Some(self.person_source(m));
+            }
+        }
+        let w = self.l(start);
+        if PRONOUNS_SUBJECT.contains(&w) {
+            return Some(Source {
+                tokens: start..start + 1,
+                speaker: None,
+            });
+        }
+        let mut k = start;
+        while k < ceiling && k - start < 8 {
+            let w = self.l(k);
+            let wordish = matches!(self.kind(k), TokenKind::Word | TokenKind::Number) || matches!(w, "-" | "&");
+            if !wordish || (k > start && (NP_STOP.contains(&w) || PRE_CONTENT.contains(&w) && w != "the")) {
+                break;
+            }
+            // A person named inside ("a spokesman for Sen. Smith", "Trump's aide")
+            k += 1;
+        }
+        if k == start {
+            return None;
+        }
+        Some(Source {
+            tokens: start..k,
+            speaker: None,
+        })
+    }
+
+    fn person_source(&self, m: &Mention) -> Source {
+        Source {
+            tokens: m.tokens.clone(),
+            speaker: Some(m.person),
+        }
+    }
+
+    /// Skips words that may stand between a subject and its verb, leftwards from `verb`.
+    fn skip_between_left(&self, verb: usize, floor: usize) -> usize {
+        let mut j = verb;
+        while j > floor {
+            let w = self.l(j - 1);
+            if BETWEEN.contains(&w) || w.len() > 4 && w.ends_with("ly") && self.kind(j - 1) == TokenKind::Word {
+                j -= 1;
+            } else {
+                break;
+            }
+        }
+        j
+    }
+
+    // ----- cues -----
+
+    /// Candidate cues: speech verbs and "according to", outside quotations.
+    fn cues(&self) -> Vec<std::ops::Range<usize>> {
+        let mut out = Vec::new();
+        let n = self.seg.tokens.len();
+        for i in 0..n {
+            if self.kind(i) != TokenKind::Word || self.in_quote(i) {
+                continue;
+            }
+            let w = self.l(i);
+            if w == "according" && i + 1 < n && self.l(i + 1) == "to" {
+                out.push(i..i + 2);
+                continue;
+            }
+            let Some(base) = self.lex.speech_verb(w) else { continue };
+            // A capitalised verb inside a sentence is part of a name ("Secretary of State").
+            let sentence_start = self.sentence_range(i).start;
+            if i > sentence_start && self.tok(i).starts_with(char::is_uppercase) {
+                continue;
+            }
+            // "to say": an infinitive is no report; "the said" is no verb.
+            if i > 0 && matches!(self.l(i - 1), "to" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "'s") {
+                continue;
+            }
+            // Passives ("was told", "is expected") report nothing of their subject.
+            if i > 0 && matches!(self.l(i - 1), "was" | "were" | "been" | "being" | "is" | "are" | "be") {
+                continue;
+            }
+            if WEAK_VERBS.contains(&base) {
+                let next = if i + 1 < n { self.l(i + 1) } else { "" };
+                if next == "to" || next.is_empty() {
+                    continue;
+                }
+            }
+            out.push(i..i + 1);
+        }
+        out
+    }
+
+    fn base(&self, cue: &std::ops::Range<usize>) -> &'static str {
+        self.lex.speech_verb(self.l(cue.start)).unwrap_or("according")
+    }
+
+    fn is_claimed(&self, range: std::ops::Range<usize>) -> bool {
+        range.into_iter().any(|t| self.claimed[t])
+    }
+
+    fn accept(&mut self, f: Found) {
+        let mut lo = f.content.start;
+        let mut hi = f.content.end;
+        if let Some(s) = &f.source {
+            lo = lo.min(s.tokens.start);
+            hi = hi.max(s.tokens.end);
+        }
+        if let Some(c) = &f.cue {
+            lo = lo.min(c.start);
+            hi = hi.max(c.end);
+        }
+        for t in lo..hi {
+            self.claimed[t] = true;
+        }
+        self.found.push(f);
+    }
+
+    /// The pending resolution a source needs, if it is a pronoun or a title reference.
+    fn pending_for(&self, s: &Source) -> Option<Pending> {
+        if s.speaker.is_some() {
+            return None;
+        }
+        let last = s.tokens.end - 1;
+        match self.l(last) {
+            "he" if s.tokens.len() == 1 => return Some(Pending::Pronoun(Gender::Male)),
+            "she" if s.tokens.len() == 1 => return Some(Pending::Pronoun(Gender::Female)),
+            _ => {}
+        }
+        // "the secretary", "the Russian president": a title, with a determiner before.
+        let first = s.tokens.start;
+        if matches!(self.l(first), "the" | "a") && s.tokens.len() <= 4 {
+            let title_word = self.lex.titles.longest_match(self.lower[last..last + 1].iter().map(String::as_str));
+            if title_word > 0 && self.l(first) == "the" {
+                return Some(Pending::Title(last));
+            }
+        }
+        None
+    }
+
+    fn found(&self, source: Option<Source>, cue: Option<std::ops::Range<usize>>, content: std::ops::Range<usize>, direct: bool) -> Found {
+        let pending = source.as_ref().and_then(|s| self.pending_for(s));
+        Found {
+            source,
+            cue,
+            content,
+            direct,
+            pending,
+        }
+    }
+
+    // ----- pass 1: quotations with their attribution beside them -----
+
+    fn quote_attributions(&mut self) {
+        let n = self.seg.tokens.len();
+        let mut q = 0;
+        while q < self.quotes.len() {
+            let last = self.quote_chain_end(q);
+            let quote = self.quotes[last].clone();
+            let first = self.quotes[q].clone();
+            let content = first.inner().start..quote.inner().end;
+            let after = quote.outer().end;
+            // `"...," Putin said` / `"...," said Putin` / `"...", he said`
+            let mut done = false;
+            let comma_after = after < n && self.is_punct(after, ",");
+            if quote.closed
+                && after < n
+                && (self.ends_with_comma_like(quote.close) || comma_after)
+                && self.paragraph_of(after) == self.paragraph_of(quote.close)
+            {
+                let start = if comma_after { after + 1 } else { after };
+                if let Some((source, cue, end)) = self.attribution_at(start) {
+                    // `"...," he said, "..."`: the quotation goes on after the attribution.
+                    let mut content = content.clone();
+                    let mut q2 = last;
+                    if end + 1 < n && (self.is_punct(end, ",") || self.is_punct(end, ":")) {
+                        if let Some(k) = self.quote_of[end + 1].filter(|&k| self.quotes[k].open == end + 1) {
+                            q2 = self.quote_chain_end(k);
+                            content.end = self.quotes[q2].inner().end;
+                        }
+                    }
+                    let f = self.found(Some(source), Some(cue), content, true);
+                    self.accept(f);
+                    done = true;
+                    q = q2 + 1;
+                }
+            }
+            if done {
+                continue;
+            }
+            // `Putin said: "..."` / `Putin said, "..."` / `Putin said "..."`
+            let open = first.open;
+            if open > 0 {
+                let mut c = open;
+                if c > 0 && (self.is_punct(c - 1, ",") || self.is_punct(c - 1, ":")) {
+                    c -= 1;
+                }
+                if c > 0 && !self.in_quote(c - 1) && self.lex.speech_verb(self.l(c - 1)).is_some() {
+                    let verb = c - 1;
+                    let floor = self.sentence_range(verb).start;
+                    let j = self.skip_between_left(verb, floor);
+                    if let Some(source) = self.subject_before(j, floor) {
+                        // Only when the quotation is the whole rest of the sentence;
+                        // otherwise it is part of reported speech, handled below.
+                        let sentence_end = self.sentence_range(quote.close.min(n - 1)).end;
+                        let rest = quote.outer().end;
+                        if rest >= sentence_end || self.only_punct(rest, sentence_end) || first.open + 1 < quote.close && !quote.closed {
+                            let f = self.found(Some(source), Some(verb..verb + 1), content, true);
+                            self.accept(f);
+                        }
+                    }
+                }
+            }
+            q = last + 1;
+        }
+    }
+
+    /// Whether the quotation closing at `close` ends its words with a comma, question mark,
+    /// exclamation mark or dash: the mark of a quotation an attribution follows.
+    fn ends_with_comma_like(&self, close: usize) -> bool {
+        close > 0 && matches!(self.tok(close - 1), "," | "?" | "!" | "—" | "--" | "-" | "…" | "...")
+    }
+
+    fn only_punct(&self, from: usize, to: usize) -> bool {
+        (from..to).all(|t| matches!(self.kind(t), TokenKind::Punct | TokenKind::Quote))
+    }
+
+    /// An attribution starting at token `i`: `Putin said`, `said Putin`, `he added`.
+    /// Returns the source, the cue and the token after them (and after any phrase such as
+    /// "in an interview" that closes the attribution).
+    fn attribution_at(&self, i: usize) -> Option<(Source, std::ops::Range<usize>, usize)> {
+        let n = self.seg.tokens.len();
+        if i >= n {
+            return None;
+        }
+        let sentence = self.sentence_range(i);
+        let ceiling = sentence.end;
+        // `said Putin`
+        if self.lex.speech_verb(self.l(i)).is_some() {
+            let s = self.subject_after(i + 1, ceiling)?;
+            let end = self.attribution_tail(s.tokens.end, ceiling);
+            return Some((s, i..i + 1, end));
+        }
+        // `Putin said`, `Putin, the president, said`, `he later told reporters`
+        let mut k = i;
+        while k < ceiling && k < i + 30 {
+            if self.lex.speech_verb(self.l(k)).is_some() && self.kind(k) == TokenKind::Word {
+                break;
+            }
+            if self.kind(k) == TokenKind::Quote || matches!(self.tok(k), "." | ";" | "?" | "!") {
+                return None;
+            }
+            k += 1;
+        }
+        if k >= ceiling || k >= i + 30 || self.kind(k) != TokenKind::Word || self.lex.speech_verb(self.l(k)).is_none() {
+            return None;
+        }
+        let j = self.skip_between_left(k, i);
+        let s = self.subject_before(j, i)?;
+        if s.tokens.start != i {
+            return None;
+        }
+        let end = self.attribution_tail(k + 1, ceiling);
+        Some((s, k..k + 1, end))
+    }
+
+    /// The end of what follows an attribution's cue up to a comma, colon or the sentence's
+    /// end ("in an interview broadcast Wednesday"), without crossing a quotation.
+    fn attribution_tail(&self, from: usize, ceiling: usize) -> usize {
+        let mut k = from;
+        while k < ceiling {
+            if self.kind(k) == TokenKind::Quote || matches!(self.tok(k), "," | ":" | "." | ";" | "?" | "!") {
+                break;
+            }
+            k += 1;
+        }
+        k
+    }
+
+    // ----- pass 2: attributions that close a sentence -----
+
+    fn closing_attributions(&mut self, cues: &[std::ops::Range<usize>]) {
+        for cue in cues {
+            if self.is_claimed(cue.clone()) {
+                continue;
+            }
+            let sentence = self.sentence_range(cue.start);
+            let (s0, s1) = (sentence.start, sentence.end);
+            let last = self.content_end(s0, s1);
+            if self.base(cue) == "according" {
+                // `..., according to X.` / `According to X, ...`
+                let Some(source) = self.subject_after(cue.end, s1) else { continue };
+                let tail = self.attribution_tail(source.tokens.end, s1);
+                if cue.start > s0 && self.is_punct(cue.start - 1, ",") && tail >= last {
+                    let content = s0..cue.start - 1;
+                    if self.words_in(content.clone()) >= 2 {
+                        let f = self.found(Some(source), Some(cue.clone()), content, false);
+                        self.accept(f);
+                    }
+                } else if cue.start == s0 && tail < s1 && self.is_punct(tail, ",") {
+                    let content = tail + 1..last;
+                    if self.words_in(content.clone()) >= 2 {
+                        let f = self.found(Some(source), Some(cue.clone()), content, false);
+                        self.accept(f);
+                    }
+                }
+                continue;
+            }
+            let verb = cue.start;
+            // `..., said Putin.`
+            if verb > s0 && self.is_punct(verb - 1, ",") {
+                if let Some(source) = self.subject_after(verb + 1, s1) {
+                    let tail = self.attribution_tail(source.tokens.end, s1);
+                    if tail >= last || self.is_punct(tail, ",") && self.appositive_to_end(tail, last) {
+                        let content = s0..verb - 1;
+                        if self.words_in(content.clone()) >= 3 && !self.is_claimed(content.clone()) {
+                            let f = self.found(Some(source), Some(cue.clone()), content, false);
+                            self.accept(f);
+                        }
+                        continue;
+                    }
+                }
+            }
+            // `..., officials said.` / `..., Putin said in an interview.`
+            let j = self.skip_between_left(verb, s0);
+            let Some(source) = self.subject_before(j, s0) else { continue };
+            let before = source.tokens.start;
+            if before <= s0 || !self.is_punct(before - 1, ",") {
+                continue;
+            }
+            let tail = self.attribution_tail(verb + 1, s1);
+            if tail < last && !(self.is_punct(tail, ",") && self.appositive_to_end(tail, last)) {
+                continue;
+            }
+            let content = s0..before - 1;
+            if self.words_in(content.clone()) >= 3 && !self.is_claimed(content.clone()) {
+                let f = self.found(Some(source), Some(cue.clone()), content, false);
+                self.accept(f);
+            }
+        }
+    }
+
+    /// `..., said Smith, a spokesman for the campaign.`: what follows the comma at `comma`
+    /// describes the source and runs to the end of the sentence.
+    fn appositive_to_end(&self, comma: usize, last: usize) -> bool {
+        let next = comma + 1;
+        next < last && matches!(self.l(next), "a" | "an" | "the" | "who" | "which" | "adding" | "referring" | "citing")
+    }
+
+    /// The last content token of a sentence (exclusive): before its final punctuation.
+    fn content_end(&self, s0: usize, s1: usize) -> usize {
+        let mut e = s1;
+        while e > s0 && matches!(self.kind(e - 1), TokenKind::Punct) && matches!(self.tok(e - 1), "." | "!" | "?" | ";" | ":" | "," | "...") {
+            e -= 1;
+        }
+        e
+    }
+
+    fn words_in(&self, r: std::ops::Range<usize>) -> usize {
+        r.filter(|&t| matches!(self.kind(t), TokenKind::Word | TokenKind::Number)).count()
+    }
+
+    // ----- pass 3: reported speech with the cue first -----
+
+    fn leading_attributions(&mut self, cues: &[std::ops::Range<usize>]) {
+        let n = self.seg.tokens.len();
+        for cue in cues {
+            if self.is_claimed(cue.clone()) {
+                continue;
+            }
+            let base = self.base(cue);
+            if base == "according" {
+                continue;
+            }
+            let verb = cue.start;
+            let sentence = self.sentence_range(verb);
+            let (s0, s1) = (sentence.start, sentence.end);
+            // The subject: before the verb, or the sentence's subject for "..., saying ...".
+            let source = if self.l(verb).ends_with("ing") {
+                if verb > s0 && self.is_punct(verb - 1, ",") {
+                    self.sentence_subject(s0, verb)
+                } else {
+                    None
+                }
+            } else {
+                let j = self.skip_between_left(verb, s0);
+                self.subject_before(j, s0)
+            };
+            let Some(source) = source else { continue };
+            if self.is_claimed(source.tokens.clone()) && source.speaker.is_none() {
+                continue;
+            }
+            // Where the content starts.
+            let mut c = verb + 1;
+            if c >= s1 {
+                continue;
+            }
+            if OBJECT_VERBS.contains(&base) {
+                c = self.skip_object(c, s1);
+            }
+            if c < s1 && PRE_CONTENT.contains(&self.l(c)) && self.kind(c) == TokenKind::Word {
+                // "said on Monday that ...": find the "that".
+                let mut k = c;
+                while k < s1 && k < c + 10 && self.l(k) != "that" {
+                    let w = self.l(k);
+                    let fits = PRE_CONTENT.contains(&w)
+                        || BEFORE_THAT.contains(&w)
+                        || self.kind(k) == TokenKind::Number
+                        || self.kind(k) == TokenKind::Word && self.tok(k).starts_with(char::is_uppercase);
+                    if !fits {
+                        break;
+                    }
+                    k += 1;
+                }
+                if k < s1 && self.l(k) == "that" {
+                    c = k;
+                } else if PREPOSITIONS.contains(&self.l(c)) && !OBJECT_VERBS.contains(&base) {
+                    continue;
+                }
+            }
+            if c < s1 && (self.l(c) == "that" || self.is_punct(c, ":") || self.is_punct(c, ",")) {
+                c += 1;
+            }
+            if c >= s1 {
+                continue;
+            }
+            if WEAK_VERBS.contains(&base) && c == verb + 1 && !self.clause_start(c) {
+                continue;
+            }
+            // Where it ends: the sentence's end, or a later statement already found, or the
+            // end of a quotation that began in it and runs on.
+            let mut end = self.content_end(s0, s1);
+            if let Some(k) = (c..end).find(|&t| self.claimed[t]) {
+                end = k;
+                while end > c && matches!(self.tok(end - 1), "," | "—" | "-" | ";") {
+                    end -= 1;
+                }
+            }
+            if let Some(q) = self.quote_of[c] {
+                if self.quotes[q].open == c {
+                    let last = self.quote_chain_end(q);
+                    let qe = self.quotes[last].inner().end;
+                    if qe > end && !self.is_claimed(end..qe.min(n)) {
+                        end = qe;
+                    }
+                }
+            }
+            if end <= c || self.words_in(c..end) < 2 {
+                continue;
+            }
+            let direct = self.quote_of[c].is_some_and(|q| {
+                let quote = &self.quotes[q];
+                quote.open == c && self.quotes[self.quote_chain_end(q)].inner().end >= end
+            });
+            let content = if direct { c + 1..end } else { c..end };
+            let f = self.found(Some(source), Some(cue.clone()), content, direct);
+            self.accept(f);
+        }
+    }
+
+    /// The subject at the start of a sentence, for participles ("Trump hit back, saying ...").
+    fn sentence_subject(&self, s0: usize, verb: usize) -> Option<Source> {
+        if let Some(m) = self.people.mention_starting_at(s0) {
+            if m.tokens.end < verb {
+                return Some(self.person_source(m));
+            }
+        }
+        let w = self.l(s0);
+        if matches!(w, "he" | "she") {
+            return Some(Source {
+                tokens: s0..s0 + 1,
+                speaker: None,
+            });
+        }
+        None
+    }
+
+    /// Skips the indirect object after "told", "warned", "assured": a pronoun, a name, or a
+    /// short noun phrase ("reporters", "the crowd"); and a following "that".
+    fn skip_object(&self, c: usize, s1: usize) -> usize {
+        if let Some(m) = self.people.mention_starting_at(c) {
+            return m.tokens.end.min(s1);
+        }
+        let w = self.l(c);
+        if matches!(w, "him" | "her" | "them" | "us" | "me" | "you" | "reporters" | "journalists" | "supporters" | "voters" | "lawmakers" | "members" | "listeners" | "viewers" | "donors") {
+            return c + 1;
+        }
+        if matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its") {
+            let mut k = c + 1;
+            while k < s1 && k < c + 5 && self.kind(k) == TokenKind::Word && self.l(k) != "that" {
+                k += 1;
+            }
+            if k < s1 && self.l(k) == "that" {
+                return k;
+            }
+        }
+        c
+    }
+
+    /// Whether token `c` can start a clause: a pronoun, determiner, name or number.
+    fn clause_start(&self, c: usize) -> bool {
+        let w = self.l(c);
+        let t = self.tok(c);
+        matches!(
+            w,
+            "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there" | "the" | "a" | "an" | "this" | "that" | "these"
+                | "those" | "his" | "her" | "their" | "its" | "our" | "my" | "no" | "some" | "most" | "many" | "all"
+        ) || t.starts_with(char::is_uppercase)
+            || self.kind(c) == TokenKind::Number
+            || self.kind(c) == TokenKind::Quote
+    }
+
+    // ----- pass 4: quotations standing alone -----
+
+    fn standalone_quotes(&mut self) {
+        let mut q = 0;
+        while q < self.quotes.len() {
+            let last = self.quote_chain_end(q);
+            let first = self.quotes[q].clone();
+            let end_q = self.quotes[last].clone();
+            let outer = first.open..end_q.outer().end;
+            q = last + 1;
+            if self.is_claimed(outer.clone()) {
+                continue;
+            }
+            // A whole sentence or more: starts a sentence and ends one.
+            let s = self.sentence_range(first.open);
+            let starts = first.open == s.start;
+            let inner = first.inner().start..end_q.inner().end;
+            if !starts || self.words_in(inner.clone()) < 4 {
+                continue;
+            }
+            let tail_end = self.sentence_range(outer.end.saturating_sub(1)).end;
+            if !self.only_punct(outer.end, tail_end) {
+                continue;
+            }
+            self.found.push(Found {
+                source: None,
+                cue: None,
+                content: inner,
+                direct: true,
+                pending: Some(Pending::Nearby),
+            });
+            for t in outer {
+                self.claimed[t] = true;
+            }
+        }
+    }
+
+    // ----- resolution -----
+
+    fn resolve(&mut self) {
+        self.found.sort_by_key(|f| f.content.start);
+        // Pronouns and titles first, in text order, so later ones can use earlier speakers.
+        for k in 0..self.found.len() {
+            let Some(p) = self.found[k].pending else { continue };
+            let Some(src) = self.found[k].source.clone() else { continue };
+            let speaker = match p {
+                Pending::Pronoun(g) => self.resolve_pronoun(src.tokens.start, g, k),
+                Pending::Title(t) => self.resolve_title(t),
+                Pending::Nearby => None,
+            };
+            if let Some(s) = &mut self.found[k].source {
+                s.speaker = speaker;
+            }
+            self.found[k].pending = None;
+        }
+        for k in 0..self.found.len() {
+            if !matches!(self.found[k].pending, Some(Pending::Nearby)) {
+                continue;
+            }
+            let speaker = self.nearby_speaker(k);
+            self.found[k].pending = None;
+            if let Some(p) = speaker {
+                self.found[k].source = Some(Source {
+                    tokens: 0..0,
+                    speaker: Some(p),
+                });
+            }
+        }
+        // Quotations left without a named speaker nearby are not statements of anyone.
+        self.found.retain(|f| f.source.is_some());
+    }
+
+    /// The person a "he" or "she" at token `at` refers to: the speaker of a statement just
+    /// before, else the first person named in the nearest earlier sentence (its subject),
+    /// looking back a few sentences.
+    fn resolve_pronoun(&self, at: usize, gender: Gender, k: usize) -> Option<PersonId> {
+        let agrees = |p: PersonId| self.people.genders.get(p).is_some_and(|g| g.agrees(gender));
+        let here = self.sentence_of[at];
+        // Earlier in the same sentence: the nearest person named before the pronoun.
+        let s0 = self.seg.sentences[here].tokens.start;
+        let i = self.people.mentions.partition_point(|m| m.tokens.end <= at);
+        if let Some(m) = self.people.mentions[..i].iter().rev().find(|m| m.tokens.start >= s0 && agrees(m.person)) {
+            return Some(m.person);
+        }
+        for back in 1..=4 {
+            let Some(si) = here.checked_sub(back) else { break };
+            let sent = &self.seg.sentences[si];
+            // A statement in that sentence.
+            if let Some(f) = self.found[..k].iter().rev().find(|f| {
+                f.source.as_ref().is_some_and(|s| s.speaker.is_some_and(agrees) && !s.tokens.is_empty() && self.sentence_of[s.tokens.start] == si)
+            }) {
+                return f.source.as_ref().and_then(|s| s.speaker);
+            }
+            let lo = self.people.mentions.partition_point(|m| m.tokens.start < sent.tokens.start);
+            if let Some(m) = self.people.mentions[lo..]
+                .iter()
+                .take_while(|m| m.tokens.start < sent.tokens.end)
+                .find(|m| agrees(m.person))
+            {
+                return Some(m.person);
+            }
+        }
+        None
+    }
+
+    /// The person "the secretary" means: the most recent person before it with that title.
+    fn resolve_title(&self, t: usize) -> Option<PersonId> {
+        let word = self.l(t);
+        let at = self.seg.tokens[t].span.start;
+        let i = self.people.mentions.partition_point(|m| m.span.start < at);
+        self.people.mentions[..i].iter().rev().map(|m| m.person).find(|&p| {
+            self.people.people[p]
+                .titles
+                .iter()
+                .any(|title| title.split_whitespace().any(|x| x.eq_ignore_ascii_case(word)))
+        })
+    }
+
+    /// For a quotation with no attribution: the speaker of the statement just before it in
+    /// the same or the previous paragraph, else the one just after it in the same paragraph.
+    fn nearby_speaker(&self, k: usize) -> Option<PersonId> {
+        let para = self.paragraph_of(self.found[k].content.start);
+        let speaker_of = |f: &Found| f.source.as_ref().and_then(|s| s.speaker);
+        if let Some(f) = self.found[..k].iter().rev().find(|f| f.pending.is_none() && f.source.is_some()) {
+            let p = self.paragraph_of(f.content.start);
+            if p + 1 >= para {
+                return speaker_of(f);
+            }
+        }
+        self.found[k + 1..]
+            .iter()
+            .find(|f| !matches!(f.pending, Some(Pending::Nearby)))
+            .filter(|f| self.paragraph_of(f.content.start) == para)
+            .and_then(speaker_of)
+    }
+
+    fn span(&self, r: std::ops::Range<usize>) -> Option<Span> {
+        if r.is_empty() {
+            return None;
+        }
+        Some(Span::new(self.seg.tokens[r.start].span.start, self.seg.tokens[r.end - 1].span.end))
+    }
+
+    fn into_statements(self) -> Vec<Statement> {
+        let mut out: Vec<Statement> = Vec::with_capacity(self.found.len());
+        for f in &self.found {
+            let mut content = f.content.clone();
+            // Trailing commas and dashes inside a quotation are not part of what was said.
+            while content.end > content.start
+                && matches!(self.kind(content.end - 1), TokenKind::Punct)
+                && matches!(self.tok(content.end - 1), "," | "—" | "--" | "-" | ":" | ";")
+            {
+                content.end -= 1;
+            }
+            let Some(content_span) = self.span(content.clone()) else { continue };
+            let has_quote = content.clone().any(|t| self.kind(t) == TokenKind::Quote && self.quote_of[t].is_some());
+            let kind = if f.direct {
+                StatementKind::Direct
+            } else if has_quote {
+                StatementKind::Mixed
+            } else {
+                StatementKind::Indirect
+            };
+            let source = f.source.as_ref();
+            out.push(Statement {
+                id: 0,
+                speaker: source.and_then(|s| s.speaker),
+                source: source.and_then(|s| self.span(s.tokens.clone())),
+                cue: f.cue.clone().and_then(|c| self.span(c)),
+                content: content_span,
+                kind,
+            });
+        }
+        out.sort_by_key(|s| (s.content.start, s.content.end));
+        out.dedup_by(|a, b| a.content == b.content);
+        for (i, s) in out.iter_mut().enumerate() {
+            s.id = i;
+        }
+        out
+    }
 }
