@@ -7,6 +7,10 @@
 
 pub mod action;
 pub mod keymap;
+pub mod layout;
+pub mod memory;
 pub mod sanitize;
+pub mod state;
 pub mod theme;
+pub mod update;
 pub mod wrap;
