@@ -6,11 +6,17 @@
 //! Loading runs on another thread and reports back as actions.
 
 pub mod action;
+pub mod app;
+pub mod config;
 pub mod keymap;
 pub mod layout;
 pub mod memory;
 pub mod sanitize;
 pub mod state;
+pub mod terminal;
 pub mod theme;
 pub mod update;
+pub mod view;
 pub mod wrap;
+
+pub use app::{run, ReaderOptions};

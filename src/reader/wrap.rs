@@ -155,6 +155,20 @@ pub fn wrap(analysis: &Analysis, marks: &[Mark], width: u16) -> Wrapped {
     out
 }
 
+/// Wraps one span of the text (a sentence for the filter view) as a paragraph of its own.
+pub fn wrap_span(analysis: &Analysis, marks: &[Mark], span: crate::span::Span, width: u16) -> Wrapped {
+    let mut out = Wrapped {
+        width: width.max(1),
+        ..Wrapped::default()
+    };
+    let text = analysis.text();
+    let span = crate::span::Span::new(span.start.min(text.len()), span.end.min(text.len()));
+    if text.is_char_boundary(span.start) && text.is_char_boundary(span.end) {
+        wrap_paragraph(text, span, 0, marks, usize::from(width.max(1)), &mut out);
+    }
+    out
+}
+
 fn wrap_paragraph(
     text: &str,
     para: crate::span::Span,

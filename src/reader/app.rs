@@ -1,0 +1,277 @@
+//! The edge: the event loop that feeds key presses, mouse events, resizes and loaded articles
+//! to [`update`], draws, and carries out the effects (clipboard, browser, saved positions).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
+
+use super::action::{Action, MouseInput, PromptEdit};
+use super::config::{self, Config};
+use super::keymap::KeyChord;
+use super::memory::{self, Memory};
+use super::state::State;
+use super::terminal;
+use super::theme::{self, ColorMode, Theme};
+use super::update::{update, Effect};
+use super::view;
+use crate::load::{self, Input, LoadOptions, Outcome};
+
+/// What to read and how.
+#[derive(Debug, Clone, Default)]
+pub struct ReaderOptions {
+    /// Files, directories, URLs or `-`; none means the bundled sample article.
+    pub paths: Vec<PathBuf>,
+    pub load: LoadOptions,
+    /// The config file (`--config`); default: `config.toml` in the platform config directory.
+    pub config_path: Option<PathBuf>,
+    /// The file of remembered reading positions; default: the platform state directory.
+    pub state_path: Option<PathBuf>,
+}
+
+/// Messages are drained in batches of at most this many before a frame is drawn, so a flood of
+/// loaded articles never starves the keyboard.
+const BATCH: usize = 512;
+
+/// Runs the reader until the user quits. The exit status is a failure when an input failed to
+/// load (the reader still shows the rest).
+pub fn run(opts: ReaderOptions) -> anyhow::Result<ExitCode> {
+    let config = config::load(opts.config_path.as_deref());
+    let (mut memory, memory_warning) = Memory::load(opts.state_path.clone().or_else(memory::default_path));
+    let mut state = initial_state(&config, &memory, std::env::var("NO_COLOR").ok().as_deref());
+    let mut notices: Vec<String> = config.problems.clone();
+    notices.extend(memory_warning);
+
+    let (tx, rx) = mpsc::channel::<Msg>();
+    let errors = Arc::new(AtomicUsize::new(0));
+    spawn_loader(
+        opts.paths.clone(),
+        opts.load.clone(),
+        tx.clone(),
+        Arc::clone(&errors),
+    );
+    let stop = terminal::termination_flag().context("cannot watch for termination signals")?;
+
+    let mut guard = terminal::enter(state.mouse).context("cannot set up the terminal")?;
+    let size = guard.terminal.size().context("cannot read the terminal size")?;
+    update(&mut state, Action::Resize(size.width, size.height));
+    if let Some(first) = notices.first() {
+        let more = if notices.len() > 1 {
+            format!(" (+{} more)", notices.len() - 1)
+        } else {
+            String::new()
+        };
+        update(&mut state, Action::Notice(format!("{first}{more}")));
+    }
+    spawn_input(tx);
+
+    let result = event_loop(&mut guard, &mut state, &rx, &stop, &mut memory);
+    drop(guard);
+    for n in notices.iter().chain(&state.loading.problems) {
+        eprintln!("hearsay: {n}");
+    }
+    result?;
+    if let Err(e) = memory.save() {
+        eprintln!("hearsay: warning: {e}");
+    }
+    Ok(if errors.load(Ordering::SeqCst) > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The state the reader starts in, from the config, the remembered places and NO_COLOR.
+pub fn initial_state(config: &Config, memory: &Memory, no_color: Option<&str>) -> State {
+    let mode = config.color_mode.unwrap_or_else(|| {
+        ColorMode::detect(
+            std::env::var("COLORTERM").ok().as_deref(),
+            std::env::var("TERM").ok().as_deref(),
+        )
+    });
+    let theme = Theme {
+        no_color: theme::no_color_requested(no_color),
+        mode,
+        people: config.people.clone(),
+    };
+    let mut state = State::new(theme, config.keymap.clone());
+    state.mouse = config.mouse;
+    state.places = memory.places.clone();
+    state
+}
+
+fn event_loop(
+    guard: &mut terminal::Guard,
+    state: &mut State,
+    rx: &Receiver<Msg>,
+    stop: &std::sync::atomic::AtomicBool,
+    memory: &mut Memory,
+) -> anyhow::Result<()> {
+    loop {
+        guard
+            .terminal
+            .draw(|f| view::draw(f, state))
+            .context("cannot draw")?;
+        let first = match rx.recv_timeout(Duration::from_millis(200)) {
+            Ok(a) => Some(a),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+        };
+        let batch = first
+            .into_iter()
+            .chain(std::iter::from_fn(|| rx.try_recv().ok()).take(BATCH));
+        for msg in batch {
+            let action = match msg {
+                Msg::Key(key) => match key_action(state, &key) {
+                    Some(a) => a,
+                    None => continue,
+                },
+                Msg::Action(a) => a,
+            };
+            for effect in update(state, action) {
+                perform(effect, guard, state, memory);
+            }
+            if state.quit {
+                return Ok(());
+            }
+        }
+        if stop.load(Ordering::SeqCst) {
+            for effect in update(state, Action::ForceQuit) {
+                perform(effect, guard, state, memory);
+            }
+            return Ok(());
+        }
+    }
+}
+
+/// What the UI thread receives: key presses still to be mapped (the mapping depends on the
+/// state), and everything else as actions.
+enum Msg {
+    Key(KeyEvent),
+    Action(Action),
+}
+
+fn perform(effect: Effect, guard: &mut terminal::Guard, state: &mut State, memory: &mut Memory) {
+    match effect {
+        Effect::Copy(text) => {
+            let out = guard.terminal.backend_mut();
+            let result = out
+                .write_all(terminal::osc52(&text).as_bytes())
+                .and_then(|()| out.flush());
+            if let Err(e) = result {
+                update(state, Action::Notice(format!("Copy failed: {e}")));
+            }
+        }
+        Effect::OpenUrl(url) => {
+            if let Err(e) = open::that_detached(&url) {
+                update(state, Action::Notice(format!("Cannot open {url}: {e}")));
+            }
+        }
+        Effect::Remember { key, place } => {
+            memory.set(key, place);
+            if let Err(e) = memory.save() {
+                update(state, Action::Notice(e.to_string()));
+            }
+        }
+        Effect::Quit => {}
+    }
+}
+
+/// Loads and analyses the inputs in order on the loader's threads, sending each article as
+/// soon as it is ready.
+fn spawn_loader(paths: Vec<PathBuf>, opts: LoadOptions, tx: Sender<Msg>, errors: Arc<AtomicUsize>) {
+    std::thread::spawn(move || {
+        let inputs = if paths.is_empty() {
+            vec![Input::Sample]
+        } else {
+            let (inputs, failed) = load::expand(&paths);
+            for e in failed {
+                errors.fetch_add(1, Ordering::SeqCst);
+                if tx
+                    .send(Msg::Action(Action::LoadProblem(format!("error: {e}"))))
+                    .is_err()
+                {
+                    return;
+                }
+            }
+            inputs
+        };
+        let _ = load::process(
+            &inputs,
+            &opts,
+            |a| a,
+            |outcome| {
+                let action = match outcome {
+                    Outcome::Done(a) => Action::Loaded(Box::new(a)),
+                    Outcome::Warning(w) => Action::LoadProblem(format!("warning: {w}")),
+                    Outcome::Error(e) => {
+                        errors.fetch_add(1, Ordering::SeqCst);
+                        Action::LoadProblem(format!("error: {e}"))
+                    }
+                };
+                // The reader has quit when nobody listens: stop loading.
+                tx.send(Msg::Action(action)).map_err(drop)
+            },
+        );
+        let _ = tx.send(Msg::Action(Action::LoadDone));
+    });
+}
+
+/// Reads terminal events on their own thread; the keymap is applied on the UI thread, where the
+/// state says whether the search prompt has the keys.
+fn spawn_input(tx: Sender<Msg>) {
+    std::thread::spawn(move || loop {
+        let Ok(ev) = event::read() else { return };
+        let msg = match ev {
+            Event::Key(k) => Msg::Key(k),
+            Event::Mouse(m) => match mouse_input(m) {
+                Some(a) => Msg::Action(Action::Mouse(a)),
+                None => continue,
+            },
+            Event::Resize(w, h) => Msg::Action(Action::Resize(w, h)),
+            _ => continue,
+        };
+        if tx.send(msg).is_err() {
+            return;
+        }
+    });
+}
+
+fn mouse_input(m: event::MouseEvent) -> Option<MouseInput> {
+    let (column, row) = (m.column, m.row);
+    match m.kind {
+        MouseEventKind::ScrollDown => Some(MouseInput::WheelDown { column, row }),
+        MouseEventKind::ScrollUp => Some(MouseInput::WheelUp { column, row }),
+        MouseEventKind::Down(event::MouseButton::Left) => Some(MouseInput::Click { column, row }),
+        _ => None,
+    }
+}
+
+/// The action a key press stands for, given the state: keys typed into the search prompt edit
+/// it and never run commands; releases and repeats of releases never count.
+pub fn key_action(state: &State, key: &KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    // Ctrl-c quits from anywhere, whatever the keymap says, so the reader can always be left.
+    if ctrl && key.code == KeyCode::Char('c') {
+        return Some(Action::ForceQuit);
+    }
+    if state.search.prompt.is_some() {
+        return Some(Action::Prompt(match key.code {
+            KeyCode::Enter => PromptEdit::Submit,
+            KeyCode::Esc => PromptEdit::Cancel,
+            KeyCode::Backspace => PromptEdit::Backspace,
+            KeyCode::Char(c) if !ctrl => PromptEdit::Insert(c),
+            _ => return None,
+        }));
+    }
+    state.keymap.action_for(KeyChord::from_event(key))
+}
