@@ -278,10 +278,19 @@ fn classify(scan: &Scan, c: Candidate) -> Vec<Named> {
         if lex.is_org_word(last) && range.len() > 1 && title.is_none() {
             return;
         }
-        if range.len() == 1 && scan.acronym(range.start) {
+        if range.len() == 1 && (scan.acronym(range.start) || lex.is_org_word(first)) {
             return;
         }
-        let given = lex.is_given_name(first) && range.len() > 1;
+        // Contractions ("We've", "You'd") are never names.
+        if range.clone().any(|t| scan.lower[t].contains('\'')) && range.len() == 1 && !scan.lower[range.start].starts_with("o'") {
+            return;
+        }
+        // "the Charlotte Observer": a name after "the" needs more than a given name.
+        let after_the = range.start > 0 && scan.lower[range.start - 1] == "the";
+        let given = lex.is_given_name(first) && range.len() > 1 && !after_the;
+        // "Oscar P. Quintero": a middle initial between two capitalised words.
+        let initialled = range.len() == 3 && is_initial(&scan.lower[range.start + 1]) && scan.lower[range.start + 1].ends_with('.');
+        let given = given || initialled && !after_the;
         let evidence = if title.is_some() || given { Evidence::Strong } else { Evidence::Weak };
         out.push(Named {
             title,
@@ -329,6 +338,19 @@ fn is_initial(word: &str) -> bool {
 /// also told") or follows one in an inverted attribution ("said Peskov").
 fn speaks(scan: &Scan, name: &Range<usize>) -> bool {
     let toks = &scan.seg.tokens;
+    if name.start > 0 && matches!(scan.lower[name.start - 1].as_str(), "the" | "a" | "an") {
+        return false;
+    }
+    // "Quina Jones, 25, said", "Jones, a nurse, said"
+    if name.end < toks.len() && scan.tok(name.end) == "," {
+        let mut j = name.end + 1;
+        while j < toks.len() && j < name.end + 12 && !matches!(scan.tok(j), "," | "." | ";") {
+            j += 1;
+        }
+        if j + 1 < toks.len() && scan.tok(j) == "," && scan.lex.speech_verb(&scan.lower[j + 1]).is_some() {
+            return true;
+        }
+    }
     let mut j = name.end;
     while j < toks.len() && j < name.end + 3 {
         let l = scan.lower[j].as_str();
@@ -372,6 +394,8 @@ struct Builder {
     titles: Vec<String>,
     first: Option<String>,
     gender: Option<Gender>,
+    /// Token index where each mention so far starts, in the order they were added.
+    starts: Vec<usize>,
 }
 
 fn merge(scan: &Scan, named: Vec<Named>) -> People {
@@ -396,7 +420,16 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
             (Some(f), Some(g)) => f == g || (is_initial(f) || is_initial(g)) && f.chars().next() == g.chars().next(),
             _ => true,
         };
-        let mut person = candidates.iter().rev().copied().find(|&p| compatible(&builders[p]));
+        // Of the people with this surname, the one named nearest before (else after).
+        let here = n.name.start;
+        let mut person = candidates
+            .iter()
+            .copied()
+            .filter(|&p| compatible(&builders[p]))
+            .max_by_key(|&p| {
+                let before = builders[p].starts.iter().rev().find(|&&s| s < here).copied();
+                (before.is_some(), before.unwrap_or(usize::MAX - builders[p].starts.first().copied().unwrap_or(0)))
+            });
         if person.is_none() && words.len() == 1 {
             // "Hillary" after "Hillary Clinton": a given name alone, when only one person has it.
             if let Some(ps) = by_first.get(last) {
@@ -449,6 +482,8 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
             }
         }
         let start = n.title.as_ref().map_or(n.name.start, |t| t.start);
+        let at = b.starts.partition_point(|&s| s < n.name.start);
+        b.starts.insert(at, n.name.start);
         mentions.push(Mention {
             person: p,
             span,

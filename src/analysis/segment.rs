@@ -182,6 +182,11 @@ fn tokenize(text: &str, para: Span, lex: &Lexicon, out: &mut Vec<Token>) {
             end += 1;
             TokenKind::Word
         } else if is_quote(c) {
+            // Two apostrophes or backticks stand for a double quotation mark.
+            if matches!(c, '\'' | '`') && bytes.get(end) == Some(&(c as u8)) {
+                it.next();
+                end += 1;
+            }
             TokenKind::Quote
         } else {
             // Runs of the same punctuation ("...", "--") are one token.
@@ -237,7 +242,7 @@ fn split_sentences(text: &str, first_token: usize, paragraph: usize, lex: &Lexic
     while i < end_token {
         let t = tokens[i];
         let tx = t.span.text(text);
-        if tx == "\"" {
+        if tx == "\"" || tx == "''" {
             open_straight = !open_straight;
         }
         let mut boundary_after = None;
@@ -246,7 +251,7 @@ fn split_sentences(text: &str, first_token: usize, paragraph: usize, lex: &Lexic
             let mut j = i + 1;
             let mut open = open_straight;
             while j < end_token && closes(tokens[j], text, open) {
-                if tokens[j].span.text(text) == "\"" {
+                if matches!(tokens[j].span.text(text), "\"" | "''") {
                     open = false;
                 }
                 j += 1;
@@ -297,7 +302,7 @@ fn split_sentences(text: &str, first_token: usize, paragraph: usize, lex: &Lexic
 fn closes(t: Token, text: &str, open_straight: bool) -> bool {
     let tx = t.span.text(text);
     match t.kind {
-        TokenKind::Quote => matches!(tx, "”" | "’" | "'" | "»") || tx == "\"" && open_straight,
+        TokenKind::Quote => matches!(tx, "”" | "’" | "'" | "»") || matches!(tx, "\"" | "''") && open_straight,
         TokenKind::Punct => matches!(tx, ")" | "]" | "}"),
         _ => false,
     }

@@ -58,6 +58,14 @@ const BETWEEN: &[&str] = &[
     "separately", "privately", "publicly", "had", "n't", "always", "ultimately", "finally", "simply",
 ];
 
+/// Words of time that never name a source ("Tuesday said" is "on Tuesday said").
+const TIME_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+    "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend", "tonight", "time",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+];
+
 /// Words that end a subject noun phrase when walking left from a verb.
 const NP_STOP: &[&str] = &[
     "that", "which", "who", "whom", "whose", "and", "but", "or", "nor", "because", "if", "when", "while", "as",
@@ -97,7 +105,7 @@ const WEAK_VERBS: &[&str] = &[
     "suspect", "wonder", "guess", "reckon", "agree", "hold", "maintain", "question", "object", "point",
     "answer", "respond", "counter", "express", "describe", "mention", "comment", "signal", "cite", "rule",
     "demand", "recommend", "propose", "promise", "pledge", "vow", "threaten", "praise", "criticize",
-    "criticise", "blame", "assess", "estimate", "forecast", "predict", "charge", "dismiss", "dispute",
+    "criticise", "blame", "assess", "estimate", "forecast", "predict", "charge", "dismiss", "dispute", "protest",
     "call", "ask", "report", "state", "note", "add", "repeat", "joke", "speak", "tout", "reveal",
 ];
 
@@ -140,6 +148,27 @@ enum Pending {
     Title(usize),
     /// A quotation with no source: the speaker is the one quoted nearby.
     Nearby,
+}
+
+/// The full form of an abbreviated title word, so "the senator" finds "Sen. Sanders".
+fn full_title_word(w: &str) -> &str {
+    match w {
+        "sen." => "senator",
+        "rep." => "representative",
+        "gov." => "governor",
+        "gen." => "general",
+        "lt." => "lieutenant",
+        "col." => "colonel",
+        "capt." => "captain",
+        "sgt." => "sergeant",
+        "adm." => "admiral",
+        "prof." => "professor",
+        "rev." => "reverend",
+        "dr." => "doctor",
+        "pres." => "president",
+        "congressman" | "congresswoman" => "representative",
+        _ => w,
+    }
 }
 
 pub fn find(text: &str, seg: &Segmentation, lower: &[String], people: &People) -> Vec<Statement> {
@@ -193,6 +222,12 @@ impl<'a> Finder<'a> {
         self.seg.sentences[self.sentence_of[i]].tokens.clone()
     }
 
+    /// One past the last token of the paragraph holding token `i`.
+    fn paragraph_end(&self, i: usize) -> usize {
+        let p = &self.seg.paragraphs[self.paragraph_of(i)];
+        self.seg.sentences[p.sentences.end - 1].tokens.end
+    }
+
     fn paragraph_of(&self, i: usize) -> usize {
         self.seg.sentences[self.sentence_of[i]].paragraph
     }
@@ -219,7 +254,7 @@ impl<'a> Finder<'a> {
                     continue;
                 }
                 match self.tok(i) {
-                    "“" | "„" | "«" => {
+                    "“" | "„" | "«" | "``" => {
                         if open.is_none() {
                             open = Some(i);
                         }
@@ -229,7 +264,7 @@ impl<'a> Finder<'a> {
                             self.push_quote(o, i, true, false);
                         }
                     }
-                    "\"" => match open.take() {
+                    "\"" | "''" => match open.take() {
                         Some(o) => self.push_quote(o, i, true, false),
                         None => open = Some(i),
                     },
@@ -241,7 +276,7 @@ impl<'a> Finder<'a> {
                 // with a quotation mark, the quotation goes on there.
                 let continues = para_tokens
                     .get(pi + 1)
-                    .is_some_and(|next| !next.is_empty() && matches!(self.tok(next.start), "“" | "\""));
+                    .is_some_and(|next| !next.is_empty() && matches!(self.tok(next.start), "“" | "\"" | "''" | "``"));
                 if range.end > o + 1 {
                     self.push_quote(o, range.end, false, continues);
                 }
@@ -329,7 +364,7 @@ impl<'a> Finder<'a> {
             return None;
         }
         let head = self.l(j - 1);
-        if matches!(head, "him" | "them" | "us" | "me" | "her" | "'s" | "there" | "this" | "who") {
+        if matches!(head, "him" | "them" | "us" | "me" | "her" | "'s" | "there" | "this" | "who") || TIME_WORDS.contains(&head) {
             return None;
         }
         Some(Source {
@@ -403,13 +438,16 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// Skips words that may stand between a subject and its verb, leftwards from `verb`.
+    /// Skips words that may stand between a subject and its verb, leftwards from `verb`:
+    /// auxiliaries, adverbs, and time phrases ("Sanders on Tuesday said").
     fn skip_between_left(&self, verb: usize, floor: usize) -> usize {
         let mut j = verb;
         while j > floor {
             let w = self.l(j - 1);
             if BETWEEN.contains(&w) || w.len() > 4 && w.ends_with("ly") && self.kind(j - 1) == TokenKind::Word {
                 j -= 1;
+            } else if TIME_WORDS.contains(&w) && j - 1 > floor && matches!(self.l(j - 2), "on" | "last" | "this" | "early" | "late" | "earlier" | "later" | "in") {
+                j -= 2;
             } else {
                 break;
             }
@@ -551,6 +589,19 @@ impl<'a> Finder<'a> {
                     q = q2 + 1;
                 }
             }
+            // `"..." ― Jane Doe`: a reader's comment signed with a dash at the end of its paragraph.
+            if !done && quote.closed && after + 1 < n && matches!(self.tok(after), "―" | "—" | "–" | "-" | "--") {
+                if let Some(m) = self.people.mention_starting_at(after + 1) {
+                    let para_end = self.paragraph_end(after);
+                    if self.only_punct(m.tokens.end, para_end) {
+                        let source = self.person_source(m);
+                        let f = self.found(Some(source), Some(after..after + 1), content.clone(), true);
+                        self.accept(f);
+                        done = true;
+                        q = last + 1;
+                    }
+                }
+            }
             if done {
                 continue;
             }
@@ -560,6 +611,27 @@ impl<'a> Finder<'a> {
                 let mut c = open;
                 if c > 0 && (self.is_punct(c - 1, ",") || self.is_punct(c - 1, ":")) {
                     c -= 1;
+                }
+                // "Limbaugh continued:", "Sanders made the following comment:"
+                let colon_cue = self.is_punct(c, ":") && c > 0 && self.kind(c - 1) == TokenKind::Word;
+                if colon_cue && self.lex.speech_verb(self.l(c - 1)).is_none() {
+                    let floor = self.sentence_range(c).start;
+                    if let Some((source, cue, _)) = self.attribution_at(floor).filter(|(s, _, _)| s.speaker.is_some() || s.tokens.len() == 1) {
+                        if cue.start < c {
+                            // An attribution earlier in the sentence already names the cue.
+                            let f = self.found(Some(source), Some(cue), content.clone(), true);
+                            self.accept(f);
+                            q = last + 1;
+                            continue;
+                        }
+                    }
+                    if let Some(m) = self.people.mention_starting_at(floor).filter(|m| m.tokens.end + 5 >= c) {
+                        let source = self.person_source(m);
+                        let f = self.found(Some(source), Some(m.tokens.end..c), content.clone(), true);
+                        self.accept(f);
+                        q = last + 1;
+                        continue;
+                    }
                 }
                 if c > 0 && !self.in_quote(c - 1) && self.lex.speech_verb(self.l(c - 1)).is_some() {
                     let verb = c - 1;
@@ -612,6 +684,14 @@ impl<'a> Finder<'a> {
         while k < ceiling && k < i + 30 {
             if self.lex.speech_verb(self.l(k)).is_some() && self.kind(k) == TokenKind::Word {
                 break;
+            }
+            if self.is_punct(k, "(") {
+                // "Rep. Gwen Moore (D-Wis.) said": skip the parenthesis.
+                while k < ceiling && !self.is_punct(k, ")") {
+                    k += 1;
+                }
+                k += 1;
+                continue;
             }
             if self.kind(k) == TokenKind::Quote || matches!(self.tok(k), "." | ";" | "?" | "!") {
                 return None;
@@ -695,7 +775,9 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let tail = self.attribution_tail(verb + 1, s1);
-            if tail < last && !(self.is_punct(tail, ",") && self.appositive_to_end(tail, last)) {
+            if !self.circumstantial(verb + 1, tail)
+                || tail < last && !(self.is_punct(tail, ",") && self.appositive_to_end(tail, last))
+            {
                 continue;
             }
             let content = s0..before - 1;
@@ -704,6 +786,12 @@ impl<'a> Finder<'a> {
                 self.accept(f);
             }
         }
+    }
+
+    /// Whether the words from `from` to `to` only say where or when something was said
+    /// ("in an interview on Monday"), not what.
+    fn circumstantial(&self, from: usize, to: usize) -> bool {
+        from >= to || PRE_CONTENT.contains(&self.l(from)) && !(from..to).any(|t| self.l(t) == "that")
     }
 
     /// `..., said Smith, a spokesman for the campaign.`: what follows the comma at `comma`
@@ -780,7 +868,10 @@ impl<'a> Finder<'a> {
                 }
                 if k < s1 && self.l(k) == "that" {
                     c = k;
-                } else if PREPOSITIONS.contains(&self.l(c)) && !OBJECT_VERBS.contains(&base) {
+                } else if PREPOSITIONS.contains(&self.l(c))
+                    && !OBJECT_VERBS.contains(&base)
+                    && !(c + 1 < s1 && self.kind(c + 1) == TokenKind::Number)
+                {
                     continue;
                 }
             }
@@ -811,7 +902,7 @@ impl<'a> Finder<'a> {
                     }
                 }
             }
-            if end <= c || self.words_in(c..end) < 2 {
+            if end <= c || self.words_in(c..end) < 2 || self.circumstantial(c, end) && self.l(c) != "that" && c == verb + 1 {
                 continue;
             }
             let direct = self.quote_of[c].is_some_and(|q| {
@@ -983,14 +1074,14 @@ impl<'a> Finder<'a> {
 
     /// The person "the secretary" means: the most recent person before it with that title.
     fn resolve_title(&self, t: usize) -> Option<PersonId> {
-        let word = self.l(t);
+        let word = full_title_word(self.l(t));
         let at = self.seg.tokens[t].span.start;
         let i = self.people.mentions.partition_point(|m| m.span.start < at);
         self.people.mentions[..i].iter().rev().map(|m| m.person).find(|&p| {
             self.people.people[p]
                 .titles
                 .iter()
-                .any(|title| title.split_whitespace().any(|x| x.eq_ignore_ascii_case(word)))
+                .any(|title| title.split_whitespace().any(|x| full_title_word(&x.to_lowercase()) == word))
         })
     }
 
