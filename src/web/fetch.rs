@@ -419,16 +419,15 @@ pub fn fetch_links_with(
     let shared: &Vec<Article> = &articles;
     std::thread::scope(|scope| {
         for _ in 0..workers {
-            scope.spawn(|| loop {
-                let Some(&index) = wanted.get(next.fetch_add(1, Ordering::Relaxed)) else {
-                    break;
-                };
-                let result = fetch_linked_with(&shared[index], policy, config);
-                results
-                    .lock()
-                    .unwrap_or_else(|p| p.into_inner())
-                    .push((index, result));
-                progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+            scope.spawn(|| {
+                while let Some(&index) = wanted.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let result = fetch_linked_with(&shared[index], policy, config);
+                    results
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .push((index, result));
+                    progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+                }
             });
         }
     });

@@ -1,12 +1,12 @@
 //! A web page to an article, the way a browser's reader view does it: the story's paragraphs
 //! without the page around them, and the metadata the page declares about itself.
 
-use dom_smoothie::{Config, Readability};
 use scraper::{Html, Selector};
 use std::sync::OnceLock;
 
+use super::extract;
 use super::jsonld::{self, JsonLdArticle};
-use super::text::{self, Paragraphs};
+use super::text;
 use super::WebError;
 use crate::Article;
 
@@ -14,8 +14,8 @@ use crate::Article;
 /// article's source; `url` is where the page came from, used to resolve a relative canonical link
 /// and as the article's url when the page declares none.
 ///
-/// The body is chosen with Readability's scoring (dom_smoothie); furniture that survives it (share
-/// bars, related links, comment threads) is then dropped while turning the HTML into paragraphs.
+/// The body is chosen with Readability's scoring (see [`extract`](super::extract)) after page
+/// furniture (navigation, share bars, related links, comment threads, ads) is cut out.
 /// Never panics, whatever the input; a page with no readable text is an error.
 pub fn article_from_html(source: &str, html: &str, url: Option<&str>) -> Result<Article, WebError> {
     if html.contains('\0') && html.bytes().filter(|&b| b == 0).count() * 100 > html.len() {
@@ -26,7 +26,7 @@ pub fn article_from_html(source: &str, html: &str, url: Option<&str>) -> Result<
     }
     let document = Html::parse_document(html);
     let meta = Metadata::read(&document);
-    let body = body_text(html, &document);
+    let body = extract::article_text(&document);
     if body.trim().is_empty() {
         return Err(WebError::NoArticleText {
             input: source.to_owned(),
@@ -46,26 +46,6 @@ pub fn article_from_html(source: &str, html: &str, url: Option<&str>) -> Result<
         url: canonical,
         text: body,
     })
-}
-
-/// The article's paragraphs: Readability's pick when it finds one, else every paragraph of the
-/// page that is not furniture.
-fn body_text(html: &str, document: &Html) -> String {
-    let config = Config {
-        keep_classes: true,
-        ..Config::default()
-    };
-    let picked = Readability::new(html, None, Some(config))
-        .ok()
-        .and_then(|mut readability| readability.parse().ok())
-        .map(|article| text::fragment_text(&article.content))
-        .filter(|text| !text.trim().is_empty());
-    if let Some(text) = picked {
-        return text;
-    }
-    let mut paragraphs = Paragraphs::default();
-    text::collect(document.tree.root(), &mut paragraphs, true);
-    paragraphs.finish()
 }
 
 /// Joins a possibly relative link to the page's URL; only http(s) results count.

@@ -5,6 +5,7 @@
 //! keeps what was fetched so that reopening it costs a conditional request at most.
 
 pub mod cache;
+mod extract;
 pub mod feed;
 pub mod fetch;
 pub mod html;

@@ -156,9 +156,18 @@ const FURNITURE_ROLES: &[&str] = &[
     "search",
 ];
 
-/// Whether an element holds page furniture rather than the story: by tag, by ARIA role, by being
-/// hidden, or by a telling word in its class or id.
-pub(crate) fn is_furniture(element: &Element) -> bool {
+/// How much of a page counts as furniture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Furniture {
+    /// By tag, ARIA role, hidden state, and telling words in class and id.
+    ByTagAndName,
+    /// By tag, ARIA role and hidden state only: the fallback for pages whose story container
+    /// has an unlucky name.
+    ByTag,
+}
+
+/// Whether an element and everything in it is left out of the text.
+pub(crate) fn skip(element: &Element, furniture: Furniture) -> bool {
     let name = element.name();
     if SKIPPED.contains(&name) {
         return true;
@@ -181,37 +190,42 @@ pub(crate) fn is_furniture(element: &Element) -> bool {
             return true;
         }
     }
-    // The story's own container often carries words like "article-body"; only elements that are
-    // not obviously the body are judged by their names.
-    ["class", "id"]
-        .iter()
-        .filter_map(|a| element.attr(a))
-        .any(has_furniture_word)
+    furniture == Furniture::ByTagAndName
+        && ["class", "id"]
+            .iter()
+            .filter_map(|a| element.attr(a))
+            .any(has_furniture_word)
+}
+
+/// Whether an element starts and ends a paragraph.
+pub(crate) fn is_block(name: &str) -> bool {
+    BLOCKS.contains(&name)
 }
 
 fn has_furniture_word(attr: &str) -> bool {
-    let mut words = Vec::new();
-    let mut word = String::new();
-    let mut prev_lower = false;
-    for c in attr.chars() {
-        if !c.is_alphanumeric() {
-            prev_lower = false;
-            if !word.is_empty() {
-                words.push(std::mem::take(&mut word));
+    words(attr).any(|w| FURNITURE_WORDS.contains(&w.as_str()))
+}
+
+/// The lower-cased words of a class or id attribute, split at non-alphanumerics and at camelCase
+/// boundaries ("shareBar" is "share" + "bar").
+pub(crate) fn words(attr: &str) -> impl Iterator<Item = String> + '_ {
+    let mut chars = attr.chars().peekable();
+    std::iter::from_fn(move || {
+        while chars.peek().is_some_and(|c| !c.is_alphanumeric()) {
+            chars.next();
+        }
+        let mut word = String::new();
+        let mut prev_lower = false;
+        while let Some(&c) = chars.peek() {
+            if !c.is_alphanumeric() || (c.is_uppercase() && prev_lower) {
+                break;
             }
-            continue;
+            prev_lower = c.is_lowercase();
+            word.extend(c.to_lowercase());
+            chars.next();
         }
-        // camelCase boundaries: "shareBar" is "share" + "bar".
-        if c.is_uppercase() && prev_lower && !word.is_empty() {
-            words.push(std::mem::take(&mut word));
-        }
-        prev_lower = c.is_lowercase();
-        word.extend(c.to_lowercase());
-    }
-    if !word.is_empty() {
-        words.push(word);
-    }
-    words.iter().any(|w| FURNITURE_WORDS.contains(&w.as_str()))
+        (!word.is_empty()).then_some(word)
+    })
 }
 
 /// Collects paragraphs: text is appended to the current paragraph with whitespace collapsed, and
@@ -266,9 +280,9 @@ impl Paragraphs {
     }
 }
 
-/// Appends the text under `root` to `paragraphs`, skipping furniture when `skip_furniture`.
+/// Appends the text under `root` to `paragraphs`, leaving out `furniture`.
 /// The walk is iterative because pages can nest elements thousands deep.
-pub(crate) fn collect(root: NodeRef<'_, Node>, paragraphs: &mut Paragraphs, skip_furniture: bool) {
+pub(crate) fn collect(root: NodeRef<'_, Node>, paragraphs: &mut Paragraphs, furniture: Furniture) {
     let mut skipping: Option<ego_tree::NodeId> = None;
     for edge in root.traverse() {
         match edge {
@@ -280,18 +294,12 @@ pub(crate) fn collect(root: NodeRef<'_, Node>, paragraphs: &mut Paragraphs, skip
                     Node::Text(text) => paragraphs.push_text(text),
                     Node::Element(element) => {
                         let name = element.name();
-                        if (skip_furniture && is_furniture(element))
-                            || (!skip_furniture && is_invisible(name))
-                        {
+                        if skip(element, furniture) {
                             skipping = Some(node.id());
                             continue;
                         }
-                        if name == "br" {
+                        if name == "br" || BLOCKS.contains(&name) {
                             paragraphs.break_paragraph();
-                        } else if BLOCKS.contains(&name) {
-                            paragraphs.break_paragraph();
-                        } else if matches!(name, "td" | "th") {
-                            paragraphs.push_space();
                         }
                     }
                     _ => {}
@@ -314,7 +322,7 @@ pub(crate) fn collect(root: NodeRef<'_, Node>, paragraphs: &mut Paragraphs, skip
     }
 }
 
-/// Elements that never render as text, even when furniture is kept.
+/// Elements that never render as text.
 fn is_invisible(name: &str) -> bool {
     matches!(
         name,
@@ -322,12 +330,12 @@ fn is_invisible(name: &str) -> bool {
     )
 }
 
-/// The paragraphs of an HTML fragment such as a feed entry's content: everything visible except
+/// The paragraphs of an HTML fragment such as a feed entry's content: everything except
 /// furniture, since a feed's content is already the story.
 pub(crate) fn fragment_text(html: &str) -> String {
     let fragment = scraper::Html::parse_fragment(html);
     let mut paragraphs = Paragraphs::default();
-    collect(fragment.tree.root(), &mut paragraphs, true);
+    collect(fragment.tree.root(), &mut paragraphs, Furniture::ByTagAndName);
     paragraphs.finish()
 }
 
@@ -336,12 +344,13 @@ pub(crate) fn inline_text(root: NodeRef<'_, Node>) -> String {
     let mut paragraphs = Paragraphs::default();
     for node in root.descendants() {
         if let Node::Text(text) = node.value() {
+            // Only elements inside `root` count: a <title> lives in the invisible <head>.
             let hidden = node
                 .ancestors()
+                .take_while(|a| a.id() != root.id())
                 .any(|a| a.value().as_element().is_some_and(|e| is_invisible(e.name())));
             if !hidden {
                 paragraphs.push_text(text);
-                paragraphs.push_text("");
             }
         } else if node
             .value()
