@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::error::ErrorKind;
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 const INPUTS_HELP: &str = "\
 Inputs: files, directories (walked recursively in name order, hidden entries skipped), http(s)
@@ -20,7 +21,7 @@ any failed (the others are still read), 2 for a usage error.";
     version,
     about = "Who said what, in your terminal: a news reader that finds people and their statements",
     after_help = INPUTS_HELP,
-    args_conflicts_with_subcommands = true
+    subcommand_precedence_over_arg = true
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -39,6 +40,35 @@ pub struct Cli {
 }
 
 /// Network settings, accepted before or after a subcommand.
+impl Cli {
+    /// Parses the command line, exiting with a usage error (status 2) when it is wrong.
+    pub fn parse_checked() -> Cli {
+        let cli = Cli::parse();
+        if let Err(e) = cli.check() {
+            e.exit();
+        }
+        cli
+    }
+
+    /// Paths before a subcommand belong to no one: refuse them rather than drop them.
+    fn check(&self) -> Result<(), clap::Error> {
+        match (&self.command, self.paths.first(), &self.config) {
+            (Some(_), Some(path), _) => Err(Cli::command().error(
+                ErrorKind::ArgumentConflict,
+                format!(
+                    "the path '{}' comes before the subcommand; put paths after it",
+                    path.display()
+                ),
+            )),
+            (Some(_), None, Some(_)) => Err(Cli::command().error(
+                ErrorKind::ArgumentConflict,
+                "--config is for the reader, not for export or speakers",
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, Args)]
 pub struct NetArgs {
     /// Never use the network: URLs are read from the cache or fail.
@@ -139,7 +169,6 @@ impl From<SpeakersFormat> for hearsay::speakers::Layout {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn the_command_line_definition_is_consistent() {
@@ -166,5 +195,14 @@ mod tests {
         assert!(cli.command.is_none());
         assert_eq!(cli.paths.len(), 2);
         assert_eq!(cli.config, Some(PathBuf::from("c.toml")));
+        assert!(cli.check().is_ok());
+    }
+
+    #[test]
+    fn paths_before_a_subcommand_are_refused_not_dropped() {
+        let cli = Cli::try_parse_from(["hearsay", "a.txt", "export", "b.txt"]).unwrap();
+        assert_eq!(cli.check().unwrap_err().kind(), ErrorKind::ArgumentConflict);
+        let cli = Cli::try_parse_from(["hearsay", "--config", "c", "speakers"]).unwrap();
+        assert!(cli.check().is_err());
     }
 }

@@ -419,3 +419,27 @@ fn an_empty_directory_exports_an_empty_array() {
     assert!(o.status.success());
     assert_eq!(stdout(&o), "[]\n");
 }
+
+#[test]
+fn an_empty_file_or_pipe_is_skipped_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = write(dir.path(), "empty.txt", "  \n\n");
+    write(dir.path(), "full.txt", "Words.");
+    let o = run(&["export", "-f", "jsonl", path_str(dir.path())]);
+    assert!(o.status.success());
+    assert_eq!(jsonl(&o).len(), 1);
+    assert_eq!(
+        stderr(&o),
+        format!("hearsay: warning: {empty}: no text, skipped\n")
+    );
+    let o = run(&["export", "-f", "jsonl"]);
+    assert!(o.status.success());
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn paths_before_a_subcommand_are_a_usage_error() {
+    let o = run(&["a.txt", "export"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("put paths after it"), "{}", stderr(&o));
+}

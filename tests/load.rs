@@ -139,3 +139,24 @@ fn the_pipeline_analyses_the_sample() {
     assert!(all.analyses[0].article.text.starts_with("Secretary of State"));
     assert!(all.errors.is_empty() && all.warnings.is_empty());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_walked_once_and_sibling_links_to_one_directory_each_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real");
+    std::fs::create_dir(&real).unwrap();
+    std::fs::write(real.join("a.txt"), "x").unwrap();
+    std::os::unix::fs::symlink(&real, real.join("loop")).unwrap();
+    std::os::unix::fs::symlink(&real, dir.path().join("copy")).unwrap();
+    let (inputs, errors) = load::expand(&[dir.path()]);
+    assert!(errors.is_empty());
+    let names: Vec<String> = inputs
+        .iter()
+        .map(|i| match i {
+            Input::File(p) => p.strip_prefix(dir.path()).unwrap().display().to_string(),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(names, ["copy/a.txt", "real/a.txt"]);
+}

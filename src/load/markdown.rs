@@ -79,10 +79,8 @@ fn render(body: &str) -> (String, Option<String>) {
                     start_block(&mut out, &mut block_pending);
                     in_heading = Some(out.len());
                 }
-                Tag::TableCell => {
-                    if !out.is_empty() && !out.ends_with(['\n', ' ']) && !block_pending {
-                        out.push(' ');
-                    }
+                Tag::TableCell if !out.is_empty() && !out.ends_with(['\n', ' ']) && !block_pending => {
+                    out.push(' ')
                 }
                 Tag::Paragraph
                 | Tag::Item
@@ -91,11 +89,7 @@ fn render(body: &str) -> (String, Option<String>) {
                 | Tag::List(_)
                 | Tag::Table(_)
                 | Tag::FootnoteDefinition(_) => block_pending = true,
-                Tag::TableRow | Tag::TableHead => {
-                    if !out.is_empty() && !block_pending {
-                        out.push('\n');
-                    }
-                }
+                Tag::TableRow | Tag::TableHead if !out.is_empty() && !block_pending => out.push('\n'),
                 _ => {}
             },
             Event::End(end) => match end {

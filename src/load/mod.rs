@@ -90,6 +90,8 @@ pub enum WarningKind {
     LossyUtf8 { offset: usize },
     #[error("not a text file (NUL bytes or mostly unprintable), skipped")]
     NotText,
+    #[error("no text, skipped")]
+    Empty,
 }
 
 impl fmt::Display for Warning {
@@ -221,8 +223,7 @@ pub fn expand<P: AsRef<Path>>(paths: &[P]) -> (Vec<Input>, Vec<LoadError>) {
             }
             _ => match std::fs::metadata(path) {
                 Ok(m) if m.is_dir() => {
-                    let mut seen = HashSet::new();
-                    walk(path, &mut seen, &mut inputs, &mut errors);
+                    walk(path, &mut HashSet::new(), &mut inputs, &mut errors);
                 }
                 Ok(_) => inputs.push(Input::File(path.to_path_buf())),
                 Err(error) => errors.push(LoadError::Read {
@@ -235,13 +236,27 @@ pub fn expand<P: AsRef<Path>>(paths: &[P]) -> (Vec<Input>, Vec<LoadError>) {
     (inputs, errors)
 }
 
-fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, inputs: &mut Vec<Input>, errors: &mut Vec<LoadError>) {
-    // A symbolic link back up the tree would otherwise be walked forever.
-    if let Ok(real) = dir.canonicalize() {
-        if !seen.insert(real) {
+fn walk(dir: &Path, ancestors: &mut HashSet<PathBuf>, inputs: &mut Vec<Input>, errors: &mut Vec<LoadError>) {
+    // A symbolic link back up the tree would otherwise be walked forever; the same directory
+    // reached twice side by side is walked twice, as named.
+    let real = dir.canonicalize().ok();
+    if let Some(real) = &real {
+        if !ancestors.insert(real.clone()) {
             return;
         }
     }
+    walk_entries(dir, ancestors, inputs, errors);
+    if let Some(real) = &real {
+        ancestors.remove(real);
+    }
+}
+
+fn walk_entries(
+    dir: &Path,
+    ancestors: &mut HashSet<PathBuf>,
+    inputs: &mut Vec<Input>,
+    errors: &mut Vec<LoadError>,
+) {
     let read_error = |error| LoadError::Read {
         path: dir.display().to_string(),
         error,
@@ -262,7 +277,7 @@ fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, inputs: &mut Vec<Input>, errors
         }
         let path = entry.path();
         match std::fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk(&path, seen, inputs, errors),
+            Ok(m) if m.is_dir() => walk(&path, ancestors, inputs, errors),
             Ok(_) => {
                 let known = path.extension().is_none_or(|e| {
                     e.to_str()
@@ -311,7 +326,24 @@ pub fn load(input: &Input, opts: &LoadOptions) -> Result<Loaded, LoadError> {
     for article in &mut loaded.articles {
         normalise_newlines(&mut article.text);
     }
+    drop_empty(&mut loaded);
     Ok(loaded)
+}
+
+/// Drops articles with no text: there is nothing to read or analyse in them, and an empty
+/// pipe or placeholder file would otherwise show up as a blank article.
+fn drop_empty(loaded: &mut Loaded) {
+    let warnings = &mut loaded.warnings;
+    loaded.articles.retain(|a| {
+        let keep = !a.text.trim().is_empty();
+        if !keep {
+            warnings.push(Warning {
+                path: a.source.clone(),
+                kind: WarningKind::Empty,
+            });
+        }
+        keep
+    });
 }
 
 #[cfg(feature = "web")]

@@ -1,0 +1,141 @@
+//! Loading and analysis throughput, and the pathological inputs that must stay linear.
+//!
+//! Goals (issue 2): a 1 MB paragraph of "Smith said that Smith said that ...", 300,000
+//! quotation marks in a row and 20,000 nested quotations each finish in well under a second.
+//! The article is generated here, not read from a corpus, so the benchmark runs anywhere.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use hearsay::export::{self, Format as ExportFormat};
+use hearsay::load::{self, Format, Input, LoadOptions};
+use hearsay::Analysis;
+
+/// A news-like article of about `target` bytes: titles, names, direct and indirect speech,
+/// unnamed sources, abbreviations and curly quotes, in paragraphs separated by blank lines.
+fn synthetic_article(target: usize) -> String {
+    let paragraphs = [
+        "Senator Maria Lopez said on Tuesday that the committee would vote on the bill next week, \
+         after months of talks with the U.S. Treasury.",
+        "\u{201c}We have waited long enough,\u{201d} Lopez told reporters outside the Capitol. \
+         \u{201c}The families who lost their homes deserve an answer.\u{201d}",
+        "Gov. Thomas Baker, a Republican, accused the committee of ignoring rural counties, \
+         and said the plan's \u{201c}real cost\u{201d} had not been published.",
+        "Officials familiar with the negotiations said a compromise was likely, \
+         according to two people briefed on the talks.",
+        "Baker says he will not sign a bill that raises taxes. He also says the state can \
+         borrow at lower rates than the federal government.",
+        "\"It is a question of trust,\" said Dr. Ana Ruiz, an economist at the University of \
+         Denver. \"Voters want to see where the money goes.\"",
+        "A poll released Monday shows most voters support the plan, while Mr. Baker's \
+         spokesman said the governor was confident of winning the argument.",
+    ];
+    let mut text = String::from("Committee Moves Toward Vote on Flood Bill\n\n");
+    let mut i = 0;
+    while text.len() < target {
+        text.push_str(paragraphs[i % paragraphs.len()]);
+        text.push_str("\n\n");
+        i += 1;
+    }
+    text
+}
+
+fn loading_and_analysis(c: &mut Criterion) {
+    let mut group = c.benchmark_group("article");
+    for size in [5_000usize, 100_000] {
+        let text = synthetic_article(size);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::new("load", size), &text, |b, text| {
+            b.iter(|| load::load_bytes("a.txt", Format::Text, black_box(text.as_bytes())).unwrap())
+        });
+        group.bench_with_input(BenchmarkId::new("load+analyse", size), &text, |b, text| {
+            b.iter(|| {
+                let loaded = load::load_bytes("a.txt", Format::Text, black_box(text.as_bytes())).unwrap();
+                loaded.articles.into_iter().map(Analysis::new).count()
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("load+analyse+export", size), &text, |b, text| {
+            b.iter(|| {
+                let loaded = load::load_bytes("a.txt", Format::Text, black_box(text.as_bytes())).unwrap();
+                loaded
+                    .articles
+                    .into_iter()
+                    .map(|a| export::render(&Analysis::new(a), ExportFormat::JsonLines).len())
+                    .sum::<usize>()
+            })
+        });
+    }
+    group.finish();
+}
+
+/// The whole `export --format jsonl` path on many files: reading, analysing on all cores in
+/// chunks, and rendering, with the output discarded.
+fn pipeline(c: &mut Criterion) {
+    const FILES: usize = 200;
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let text = synthetic_article(5_000);
+    for i in 0..FILES {
+        std::fs::write(dir.path().join(format!("{i:04}.txt")), &text).expect("writable temp dir");
+    }
+    let (inputs, errors): (Vec<Input>, _) = load::expand(&[dir.path()]);
+    assert!(errors.is_empty());
+    let mut group = c.benchmark_group("pipeline");
+    group.throughput(Throughput::Bytes((text.len() * FILES) as u64));
+    group.sample_size(20);
+    group.bench_function("export_jsonl_200_files", |b| {
+        b.iter(|| {
+            let mut bytes = 0usize;
+            let done: Result<(), std::convert::Infallible> = load::process(
+                &inputs,
+                &LoadOptions::default(),
+                |a| export::render(&a, ExportFormat::JsonLines),
+                |outcome| {
+                    if let load::Outcome::Done(s) = outcome {
+                        bytes += s.len();
+                    }
+                    Ok(())
+                },
+            );
+            assert!(done.is_ok());
+            bytes
+        })
+    });
+    group.finish();
+}
+
+fn pathological(c: &mut Criterion) {
+    let said_that = "Smith said that ".repeat(1_000_000 / "Smith said that ".len());
+    let quotes = "\"".repeat(300_000);
+    let nested = {
+        let depth = 20_000;
+        let mut s = String::with_capacity(depth * 24);
+        for i in 0..depth {
+            s.push(if i % 2 == 0 { '\u{201c}' } else { '\u{2018}' });
+            s.push_str("Smith said ");
+        }
+        s.push_str("nothing");
+        for i in (0..depth).rev() {
+            s.push(if i % 2 == 0 { '\u{201d}' } else { '\u{2019}' });
+            s.push_str(" he said");
+        }
+        s
+    };
+    let mut group = c.benchmark_group("pathological");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(10));
+    for (name, text) in [
+        ("smith_said_that_1mb", &said_that),
+        ("quotes_300k", &quotes),
+        ("nested_quotes_20k", &nested),
+    ] {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| Analysis::new(hearsay::Article::from_text("p.txt", black_box(text.as_str()))))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, loading_and_analysis, pipeline, pathological);
+criterion_main!(benches);
