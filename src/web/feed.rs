@@ -40,11 +40,7 @@ pub fn entries_from_feed(source: &str, bytes: &[u8]) -> Result<Vec<FeedEntry>, W
             input: source.to_owned(),
         });
     }
-    let feed_author = feed
-        .authors
-        .first()
-        .map(|p| text::clean_inline(&p.name))
-        .filter(|a| !a.is_empty());
+    let feed_author = feed.authors.first().and_then(person_name);
     let entries: Vec<FeedEntry> = feed
         .entries
         .into_iter()
@@ -85,8 +81,7 @@ fn to_entry(
     let author = entry
         .authors
         .iter()
-        .map(|p| text::clean_inline(&p.name))
-        .filter(|n| !n.is_empty())
+        .filter_map(person_name)
         .collect::<Vec<_>>()
         .join(", ");
     let author = if author.is_empty() {
@@ -109,6 +104,27 @@ fn to_entry(
         },
         summary_only,
     }
+}
+
+/// A person's display name. RSS 2.0 `<author>` holds an address ("desk@site (Desk Name)"),
+/// which feed-rs keeps as the email of a person named after the element.
+fn person_name(person: &feed_rs::model::Person) -> Option<String> {
+    let from_email = || {
+        let email = person.email.as_deref()?.trim();
+        let name = email
+            .split_once('(')
+            .and_then(|(_, rest)| rest.rsplit_once(')'))
+            .map(|(name, _)| name)
+            .unwrap_or(email);
+        Some(text::clean_inline(name))
+    };
+    let name = text::clean_inline(&person.name);
+    let name = if name.is_empty() || (name == "author" && person.email.is_some()) {
+        from_email()?
+    } else {
+        name
+    };
+    (!name.is_empty()).then_some(name)
 }
 
 /// An entry's content or summary as paragraphs: HTML is converted like a page's body, plain text
