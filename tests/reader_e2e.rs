@@ -1,7 +1,7 @@
 //! End-to-end: the built binary in a pseudo-terminal, its screen read through a terminal
 //! emulator (vt100), never by matching raw output bytes.
 
-#![cfg(unix)]
+#![cfg(all(unix, feature = "reader", feature = "web"))]
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;

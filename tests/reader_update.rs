@@ -1,5 +1,7 @@
 //! `update` without rendering: every action, on hand-built articles.
 
+#![cfg(feature = "reader")]
+
 mod reader_support;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};

@@ -208,8 +208,16 @@ pub fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
     let mut out = String::new();
     for y in area.top()..area.bottom() {
         let mut line = String::new();
+        let mut hidden = 0;
         for x in area.left()..area.right() {
-            line.push_str(buf[(x, y)].symbol());
+            // The cell after a wide character is covered by it.
+            if hidden > 0 {
+                hidden -= 1;
+                continue;
+            }
+            let symbol = buf[(x, y)].symbol();
+            hidden = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+            line.push_str(symbol);
         }
         out.push_str(line.trim_end());
         out.push('\n');

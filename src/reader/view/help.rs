@@ -13,10 +13,15 @@ pub fn render(area: Rect, buf: &mut Buffer, state: &State, scroll: usize) {
         .map(|(k, _)| unicode_width::UnicodeWidthStr::width(k.as_str()))
         .max()
         .unwrap_or(0);
-    let want_w = (keys_w + 2 + 48 + 4) as u16;
+    let desc_w = lines
+        .iter()
+        .map(|(_, d)| unicode_width::UnicodeWidthStr::width(d.as_str()))
+        .max()
+        .unwrap_or(0);
+    let want_w = (keys_w + 2 + desc_w + 4).min(usize::from(u16::MAX)) as u16;
     let w = want_w.min(area.width);
     let h = (lines.len() as u16 + 2).min(area.height);
-    if w < 3 || h < 3 {
+    if w < 6 || h < 3 {
         put(buf, area.x, area.y, "? help", area.width, state.theme.title());
         return;
     }

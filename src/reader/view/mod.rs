@@ -52,7 +52,7 @@ pub fn render(area: Rect, buf: &mut Buffer, state: &State) -> Option<Position> {
 
 /// Writes a string clipped to `width` cells; returns the column after it.
 fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, width: u16, style: Style) -> u16 {
-    if width == 0 {
+    if width == 0 || !buf.area.contains(Position::new(x, y)) {
         return x;
     }
     buf.set_stringn(x, y, s, usize::from(width), style).0
