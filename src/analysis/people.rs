@@ -99,6 +99,8 @@ struct Candidate {
     /// Tokens of the name.
     name: Range<usize>,
     sentence_start: usize,
+    /// The sentence is written in title case (a headline), where capitals prove little.
+    headline: bool,
 }
 
 struct Scan<'a> {
@@ -185,10 +187,40 @@ impl Scan<'_> {
         j
     }
 
+    /// Whether most words of a sentence are capitalised, as in headlines.
+    fn title_case(&self, range: Range<usize>) -> bool {
+        let (mut words, mut caps) = (0, 0);
+        for i in range {
+            if self.is_word(i) && self.tok(i).chars().next().is_some_and(char::is_alphabetic) {
+                words += 1;
+                caps += usize::from(self.capitalised(i));
+            }
+        }
+        words >= 4 && caps * 10 >= words * 6
+    }
+
+    /// A capital inside a word, as in brands ("PolitiFact"), but not "McCain" or "O'Neill".
+    fn inner_capital(&self, i: usize) -> bool {
+        let t = self.tok(i);
+        let mut prev: Option<char> = None;
+        for (k, c) in t.char_indices() {
+            if k > 0 && c.is_uppercase() {
+                let after_prefix = ["Mc", "Mac", "De", "La", "Le", "Du", "Di", "Da", "Van", "Von"].iter().any(|p| t[..k] == **p);
+                let after_mark = matches!(prev, Some('\'' | '’' | '-' | '.'));
+                if !after_prefix && !after_mark {
+                    return true;
+                }
+            }
+            prev = Some(c);
+        }
+        false
+    }
+
     fn candidates(&self) -> Vec<Candidate> {
         let mut out = Vec::new();
         for sentence in &self.seg.sentences {
             let (start, end) = (sentence.tokens.start, sentence.tokens.end);
+            let headline = self.title_case(start..end);
             let mut i = start;
             while i < end {
                 if !self.is_word(i) {
@@ -204,6 +236,7 @@ impl Scan<'_> {
                             title: Some(i..t_end),
                             name: t_end..n_end,
                             sentence_start: start,
+                            headline,
                         });
                         i = n_end;
                         continue;
@@ -215,6 +248,7 @@ impl Scan<'_> {
                         title: None,
                         name: i..n_end,
                         sentence_start: start,
+                        headline,
                     });
                     i = n_end;
                     continue;
@@ -240,6 +274,10 @@ struct Named {
     title: Option<Range<usize>>,
     name: Range<usize>,
     evidence: Evidence,
+    /// Whether, with weak evidence, it may name someone not named otherwise. A capitalised
+    /// word that starts a sentence ("Teachers said") may only be a form of a known name,
+    /// unless it is a known surname.
+    may_create: bool,
 }
 
 pub fn find(text: &str, seg: &Segmentation, lower: &[String]) -> People {
@@ -286,16 +324,35 @@ fn classify(scan: &Scan, c: Candidate) -> Vec<Named> {
             return;
         }
         // "the Charlotte Observer": a name after "the" needs more than a given name.
+        if title.is_none() {
+            let all_caps = range.len() > 1 && range.clone().all(|t| !scan.tok(t).chars().any(char::is_lowercase));
+            if first == "i" && range.len() == 1 || all_caps || range.clone().any(|t| scan.inner_capital(t)) {
+                return;
+            }
+        }
         let after_the = range.start > 0 && scan.lower[range.start - 1] == "the";
         let given = lex.is_given_name(first) && range.len() > 1 && !after_the;
         // "Oscar P. Quintero": a middle initial between two capitalised words.
         let initialled = range.len() == 3 && is_initial(&scan.lower[range.start + 1]) && scan.lower[range.start + 1].ends_with('.');
         let given = given || initialled && !after_the;
+        let mut range = range;
         let evidence = if title.is_some() || given { Evidence::Strong } else { Evidence::Weak };
+        if c.headline && title.is_none() {
+            // In a headline only "Given Surname" is trusted.
+            if evidence == Evidence::Strong && range.len() > 2 {
+                range = range.start..range.start + 2;
+            } else if evidence == Evidence::Weak && range.len() > 1 {
+                return;
+            }
+        }
+        let at_start = range.start == c.sentence_start
+            || range.start > c.sentence_start && scan.seg.tokens[range.start - 1].kind == TokenKind::Quote && range.start - 1 == c.sentence_start;
+        let may_create = !(at_start && range.len() == 1 || c.headline) || lex.is_surname(last);
         out.push(Named {
             title,
             name: range,
             evidence,
+            may_create,
         });
     };
     while i < end {
@@ -437,6 +494,9 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
                     person = Some(ps[0]);
                 }
             }
+        }
+        if person.is_none() && n.evidence == Evidence::Weak && !n.may_create {
+            continue;
         }
         if person.is_none() && n.evidence == Evidence::Weak {
             let l = last;
