@@ -200,7 +200,7 @@ fn wrap_paragraph(
             is_break || g == " " || g == "\t" || (g.chars().all(char::is_whitespace) && g != "\u{a0}");
         if space
             && col == 0
-            && out.glyphs.len() > line_start - 0
+            && out.glyphs.len() == line_start
             && out.lines.last().is_some_and(|l| l.paragraph == pi && !l.blank)
         {
             // Spaces at the start of a continuation line are where the line was broken.
@@ -298,6 +298,11 @@ mod tests {
             lines("The cat sat on\nthe mat.\n\nA dog.", 10),
             vec!["The cat ", "sat on the", "mat.", "", "A dog."]
         );
+    }
+
+    #[test]
+    fn spaces_at_a_break_are_dropped() {
+        assert_eq!(lines("aaaa   bbbb", 4), vec!["aaaa", "bbbb"]);
     }
 
     #[test]
