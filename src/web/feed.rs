@@ -31,10 +31,14 @@ pub fn articles_from_feed(source: &str, bytes: &[u8]) -> Result<Vec<Article>, We
 
 /// [`articles_from_feed`], keeping track of which entries hold only a summary.
 pub fn entries_from_feed(source: &str, bytes: &[u8]) -> Result<Vec<FeedEntry>, WebError> {
-    let feed = feed_rs::parser::parse(bytes).map_err(|error| WebError::MalformedFeed {
+    let malformed = |reason: String| WebError::MalformedFeed {
         input: source.to_owned(),
-        reason: describe_parse_error(&error),
-    })?;
+        reason,
+    };
+    // feed-rs has panicked on odd input in the past; a bad feed must stay an error, not a crash.
+    let parsed = std::panic::catch_unwind(|| feed_rs::parser::parse(bytes))
+        .map_err(|_| malformed("the feed parser failed on this input".to_owned()))?;
+    let feed = parsed.map_err(|error| malformed(describe_parse_error(&error)))?;
     if feed.entries.is_empty() {
         return Err(WebError::EmptyFeed {
             input: source.to_owned(),

@@ -220,6 +220,12 @@ pub fn fetch(url: &str, policy: NetworkPolicy, config: &FetchConfig) -> Result<F
         let response = request
             .config()
             .timeout_global(Some(remaining))
+            // The machine itself is never reached through a proxy from the environment.
+            .proxy(if is_loopback(&current) {
+                None
+            } else {
+                ureq::Proxy::try_from_env()
+            })
             .build()
             .call()
             .map_err(|e| request_error(&at, e, config))?;
@@ -322,6 +328,15 @@ pub fn fetch(url: &str, policy: NetworkPolicy, config: &FetchConfig) -> Result<F
             });
         }
         return Ok(fetched);
+    }
+}
+
+fn is_loopback(url: &url::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        None => false,
     }
 }
 
