@@ -443,3 +443,54 @@ fn paths_before_a_subcommand_are_a_usage_error() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("put paths after it"), "{}", stderr(&o));
 }
+
+const PAGE: &str = "<!DOCTYPE html><html><head><title>Bridge to Reopen</title></head><body><article>\
+<h1>Bridge to Reopen</h1><p>Mayor Lena Ortiz said the bridge would reopen in May, after months of \
+repairs that cost the city more than it had planned to spend.</p><p>\"We are nearly done,\" Ortiz told \
+reporters on Tuesday at a press conference held beside the river.</p></article></body></html>";
+
+const RSS: &str = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>City News</title>\
+<item><title>Bridge to reopen</title><link>https://news.example/bridge</link>\
+<description>Mayor Lena Ortiz said the bridge would reopen in May.</description></item>\
+<item><title>Library hours</title><link>https://news.example/library</link>\
+<description>The library will open on Sundays, officials said.</description></item>\
+</channel></rss>";
+
+#[test]
+fn html_pages_and_feeds_go_to_the_web_loader_by_extension_or_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = write(dir.path(), "page.html", PAGE);
+    let sniffed = write(dir.path(), "saved-page", PAGE);
+    let feed = write(dir.path(), "news.rss", RSS);
+    let o = run(&["export", "-f", "jsonl", &page, &sniffed, &feed]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v = jsonl(&o);
+    assert_eq!(v.len(), 4);
+    for page in &v[..2] {
+        assert!(
+            page["text"].as_str().unwrap().contains("Mayor Lena Ortiz said"),
+            "{page}"
+        );
+        assert!(!page["text"].as_str().unwrap().contains('<'));
+    }
+    assert_eq!(v[1]["source"], sniffed.as_str());
+    assert_eq!(v[2]["source"], format!("{feed}#1"));
+    assert_eq!(v[3]["url"], "https://news.example/library");
+}
+
+#[test]
+fn offline_urls_that_are_not_cached_fail_with_their_address() {
+    let o = run(&[
+        "--offline",
+        "export",
+        "--no-cache",
+        "https://news.example/never-fetched",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), "[]\n");
+    assert!(
+        stderr(&o).starts_with("hearsay: error: https://news.example/never-fetched: "),
+        "{}",
+        stderr(&o)
+    );
+}
