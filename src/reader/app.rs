@@ -187,40 +187,52 @@ fn perform(effect: Effect, guard: &mut terminal::Guard, state: &mut State, memor
 /// soon as it is ready.
 fn spawn_loader(paths: Vec<PathBuf>, opts: LoadOptions, tx: Sender<Msg>, errors: Arc<AtomicUsize>) {
     std::thread::spawn(move || {
-        let inputs = if paths.is_empty() {
-            vec![Input::Sample]
-        } else {
-            let (inputs, failed) = load::expand(&paths);
-            for e in failed {
-                errors.fetch_add(1, Ordering::SeqCst);
-                if tx
-                    .send(Msg::Action(Action::LoadProblem(format!("error: {e}"))))
-                    .is_err()
-                {
-                    return;
+        load_articles(&paths, &opts, |action| {
+            if let Action::LoadProblem(p) = &action {
+                if p.starts_with("error") {
+                    errors.fetch_add(1, Ordering::SeqCst);
                 }
             }
-            inputs
-        };
-        let _ = load::process(
-            &inputs,
-            &opts,
-            |a| a,
-            |outcome| {
-                let action = match outcome {
-                    Outcome::Done(a) => Action::Loaded(Box::new(a)),
-                    Outcome::Warning(w) => Action::LoadProblem(format!("warning: {w}")),
-                    Outcome::Error(e) => {
-                        errors.fetch_add(1, Ordering::SeqCst);
-                        Action::LoadProblem(format!("error: {e}"))
-                    }
-                };
-                // The reader has quit when nobody listens: stop loading.
-                tx.send(Msg::Action(action)).map_err(drop)
-            },
-        );
-        let _ = tx.send(Msg::Action(Action::LoadDone));
+            tx.send(Msg::Action(action)).is_ok()
+        })
     });
+}
+
+/// Loads and analyses `paths` (none: the bundled sample) in order, handing each article, each
+/// problem and finally [`Action::LoadDone`] to `sink` as soon as it is ready. Stops early when
+/// `sink` returns false (the reader has quit). Blocks: the reader runs it on its own thread.
+pub fn load_articles(paths: &[PathBuf], opts: &LoadOptions, mut sink: impl FnMut(Action) -> bool) {
+    let inputs = if paths.is_empty() {
+        vec![Input::Sample]
+    } else {
+        let (inputs, failed) = load::expand(paths);
+        for e in failed {
+            if !sink(Action::LoadProblem(format!("error: {e}"))) {
+                return;
+            }
+        }
+        inputs
+    };
+    let finished = load::process(
+        &inputs,
+        opts,
+        |a| a,
+        |outcome| {
+            let action = match outcome {
+                Outcome::Done(a) => Action::Loaded(Box::new(a)),
+                Outcome::Warning(w) => Action::LoadProblem(format!("warning: {w}")),
+                Outcome::Error(e) => Action::LoadProblem(format!("error: {e}")),
+            };
+            if sink(action) {
+                Ok(())
+            } else {
+                Err(())
+            }
+        },
+    );
+    if finished.is_ok() {
+        sink(Action::LoadDone);
+    }
 }
 
 /// Reads terminal events on their own thread; the keymap is applied on the UI thread, where the
