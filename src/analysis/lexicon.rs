@@ -156,7 +156,9 @@ impl Lexicon {
         let mut given = HashMap::new();
         for line in lines(GIVEN_NAMES).chain(lines(GIVEN_NAMES_EXTRA)) {
             let mut parts = line.split_whitespace();
-            let (Some(name), g) = (parts.next(), parts.next()) else { continue };
+            let (Some(name), g) = (parts.next(), parts.next()) else {
+                continue;
+            };
             let gender = match g {
                 Some("m") => Gender::Male,
                 Some("f") => Gender::Female,

@@ -88,7 +88,9 @@ const TITLE_MODIFIERS: &[&str] = &[
 ];
 
 /// Particles inside names ("Ludwig van Beethoven", "Osama bin Laden").
-const PARTICLES: &[&str] = &["de", "da", "van", "von", "bin", "ibn", "al", "del", "der", "la", "le", "du", "di"];
+const PARTICLES: &[&str] = &[
+    "de", "da", "van", "von", "bin", "ibn", "al", "del", "der", "la", "le", "du", "di",
+];
 const SUFFIXES: &[&str] = &["jr.", "sr.", "jr", "sr", "ii", "iii", "iv"];
 
 /// A capitalised run of words that may name a person.
@@ -156,12 +158,45 @@ impl Scan<'_> {
             if start >= end {
                 continue;
             }
-            let n = self.lex.titles.longest_match(self.lower[start..end].iter().map(String::as_str));
+            let n = self
+                .lex
+                .titles
+                .longest_match(self.lower[start..end].iter().map(String::as_str));
             if n > 0 {
-                return Some(start + n);
+                return Some(self.title_of(start + n, end));
             }
         }
+        // A capitalised role before a given name and a surname ("Treasurer Paul Brenner").
+        if self.capitalised(i)
+            && i + 2 < end
+            && !self.lex.is_given_name(&self.lower[i])
+            && self.lex.not_people.longest_match([self.lower[i].as_str()]) == 0
+            && self.lex.is_given_name(&self.lower[i + 1])
+            && self.capitalised(i + 1)
+            && self.capitalised(i + 2)
+        {
+            return Some(i + 1);
+        }
         None
+    }
+
+    /// "Secretary of Health": a title goes on over "of" and the capitalised words of a
+    /// department, when a given name follows them.
+    fn title_of(&self, t_end: usize, end: usize) -> usize {
+        if t_end + 2 < end && self.lower[t_end] == "of" {
+            let mut k = t_end + 1;
+            while k < end && k < t_end + 4 && self.capitalised(k) && !self.lex.is_given_name(&self.lower[k]) {
+                k += 1;
+            }
+            if k > t_end + 1
+                && k + 1 < end
+                && self.lex.is_given_name(&self.lower[k])
+                && self.capitalised(k + 1)
+            {
+                return k;
+            }
+        }
+        t_end
     }
 
     /// The capitalised run starting at `i`, up to `end`.
@@ -177,7 +212,11 @@ impl Scan<'_> {
                 // "Jr." ends a name: keep it inside.
                 j += 1;
                 break;
-            } else if j > i && self.tok(j) == "," && j + 1 < end && SUFFIXES.contains(&self.lower[j + 1].as_str()) {
+            } else if j > i
+                && self.tok(j) == ","
+                && j + 1 < end
+                && SUFFIXES.contains(&self.lower[j + 1].as_str())
+            {
                 j += 2;
                 break;
             } else {
@@ -205,7 +244,9 @@ impl Scan<'_> {
         let mut prev: Option<char> = None;
         for (k, c) in t.char_indices() {
             if k > 0 && c.is_uppercase() {
-                let after_prefix = ["Mc", "Mac", "De", "La", "Le", "Du", "Di", "Da", "Van", "Von"].iter().any(|p| t[..k] == **p);
+                let after_prefix = ["Mc", "Mac", "De", "La", "Le", "Du", "Di", "Da", "Van", "Von"]
+                    .iter()
+                    .any(|p| t[..k] == **p);
                 let after_mark = matches!(prev, Some('\'' | '’' | '-' | '.'));
                 if !after_prefix && !after_mark {
                     return true;
@@ -287,7 +328,11 @@ pub fn find(text: &str, seg: &Segmentation, lower: &[String]) -> People {
         lower,
         lex: Lexicon::get(),
     };
-    let named: Vec<Named> = scan.candidates().into_iter().flat_map(|c| classify(&scan, c)).collect();
+    let named: Vec<Named> = scan
+        .candidates()
+        .into_iter()
+        .flat_map(|c| classify(&scan, c))
+        .collect();
     merge(&scan, named)
 }
 
@@ -320,12 +365,18 @@ fn classify(scan: &Scan, c: Candidate) -> Vec<Named> {
             return;
         }
         // Contractions ("We've", "You'd") are never names.
-        if range.clone().any(|t| scan.lower[t].contains('\'')) && range.len() == 1 && !scan.lower[range.start].starts_with("o'") {
+        if range.clone().any(|t| scan.lower[t].contains('\''))
+            && range.len() == 1
+            && !scan.lower[range.start].starts_with("o'")
+        {
             return;
         }
         // "the Charlotte Observer": a name after "the" needs more than a given name.
         if title.is_none() {
-            let all_caps = range.len() > 1 && range.clone().all(|t| !scan.tok(t).chars().any(char::is_lowercase));
+            let all_caps = range.len() > 1
+                && range
+                    .clone()
+                    .all(|t| !scan.tok(t).chars().any(char::is_lowercase));
             if first == "i" && range.len() == 1 || all_caps || range.clone().any(|t| scan.inner_capital(t)) {
                 return;
             }
@@ -333,10 +384,16 @@ fn classify(scan: &Scan, c: Candidate) -> Vec<Named> {
         let after_the = range.start > 0 && scan.lower[range.start - 1] == "the";
         let given = lex.is_given_name(first) && range.len() > 1 && !after_the;
         // "Oscar P. Quintero": a middle initial between two capitalised words.
-        let initialled = range.len() == 3 && is_initial(&scan.lower[range.start + 1]) && scan.lower[range.start + 1].ends_with('.');
+        let initialled = range.len() == 3
+            && is_initial(&scan.lower[range.start + 1])
+            && scan.lower[range.start + 1].ends_with('.');
         let given = given || initialled && !after_the;
         let mut range = range;
-        let evidence = if title.is_some() || given { Evidence::Strong } else { Evidence::Weak };
+        let evidence = if title.is_some() || given {
+            Evidence::Strong
+        } else {
+            Evidence::Weak
+        };
         if c.headline && title.is_none() {
             // In a headline only "Given Surname" is trusted.
             if evidence == Evidence::Strong && range.len() > 2 {
@@ -346,7 +403,9 @@ fn classify(scan: &Scan, c: Candidate) -> Vec<Named> {
             }
         }
         let at_start = range.start == c.sentence_start
-            || range.start > c.sentence_start && scan.seg.tokens[range.start - 1].kind == TokenKind::Quote && range.start - 1 == c.sentence_start;
+            || range.start > c.sentence_start
+                && scan.seg.tokens[range.start - 1].kind == TokenKind::Quote
+                && range.start - 1 == c.sentence_start;
         let may_create = !(at_start && range.len() == 1 || c.headline) || lex.is_surname(last);
         out.push(Named {
             title,
@@ -358,14 +417,22 @@ fn classify(scan: &Scan, c: Candidate) -> Vec<Named> {
     while i < end {
         // A title or given name first makes the whole run a name ("Mr. Washington",
         // "George Washington"); otherwise a place or organisation inside it splits it.
-        let protected = titled || part_start == c.name.start && end - part_start > 1 && lex.is_given_name(&scan.lower[part_start]);
+        let protected = titled
+            || part_start == c.name.start
+                && end - part_start > 1
+                && lex.is_given_name(&scan.lower[part_start]);
         let n = if protected {
             0
         } else {
-            lex.not_people.longest_match(scan.lower[i..end].iter().map(String::as_str))
+            lex.not_people
+                .longest_match(scan.lower[i..end].iter().map(String::as_str))
         };
         if n > 0 {
-            let title = if part_start == c.name.start { c.title.clone() } else { None };
+            let title = if part_start == c.name.start {
+                c.title.clone()
+            } else {
+                None
+            };
             push(&mut out, part_start..i, title);
             i += n;
             part_start = i;
@@ -373,7 +440,11 @@ fn classify(scan: &Scan, c: Candidate) -> Vec<Named> {
             i += 1;
         }
     }
-    let title = if part_start == c.name.start { c.title.clone() } else { None };
+    let title = if part_start == c.name.start {
+        c.title.clone()
+    } else {
+        None
+    };
     push(&mut out, part_start..end, title);
     out
 }
@@ -414,14 +485,20 @@ fn speaks(scan: &Scan, name: &Range<usize>) -> bool {
         if scan.lex.speech_verb(l).is_some() {
             return true;
         }
-        if !matches!(l, "also" | "has" | "had" | "have" | "later" | "then" | "previously" | "once" | "repeatedly") {
+        if !matches!(
+            l,
+            "also" | "has" | "had" | "have" | "later" | "then" | "previously" | "once" | "repeatedly"
+        ) {
             break;
         }
         j += 1;
     }
     if name.start > 0 {
         let l = scan.lower[name.start - 1].as_str();
-        if matches!(l, "said" | "says" | "added" | "told" | "wrote" | "asked" | "according") {
+        if matches!(
+            l,
+            "said" | "says" | "added" | "told" | "wrote" | "asked" | "according"
+        ) {
             return true;
         }
         if l == "to" && name.start > 1 && scan.lower[name.start - 2] == "according" {
@@ -433,11 +510,19 @@ fn speaks(scan: &Scan, name: &Range<usize>) -> bool {
 
 fn title_gender(title: &str) -> Gender {
     let t = title.to_lowercase();
-    let female = ["mrs.", "ms.", "miss", "queen", "princess", "lady", "dame", "woman", "sister"];
+    let female = [
+        "mrs.", "ms.", "miss", "queen", "princess", "lady", "dame", "woman", "sister",
+    ];
     let male = ["mr.", "king", "prince", "sir", "lord", "man", "father"];
-    if female.iter().any(|w| t.split_whitespace().any(|x| x == *w || x.ends_with("woman"))) {
+    if female
+        .iter()
+        .any(|w| t.split_whitespace().any(|x| x == *w || x.ends_with("woman")))
+    {
         Gender::Female
-    } else if male.iter().any(|w| t.split_whitespace().any(|x| x == *w || x.ends_with("man") && !x.ends_with("woman"))) {
+    } else if male.iter().any(|w| {
+        t.split_whitespace()
+            .any(|x| x == *w || x.ends_with("man") && !x.ends_with("woman"))
+    }) {
         Gender::Male
     } else {
         Gender::Unknown
@@ -474,7 +559,9 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
         let candidates = by_last.get(last).cloned().unwrap_or_default();
         // A person with this surname and a compatible given name; the nearest before it.
         let compatible = |b: &Builder| match (first, &b.first) {
-            (Some(f), Some(g)) => f == g || (is_initial(f) || is_initial(g)) && f.chars().next() == g.chars().next(),
+            (Some(f), Some(g)) => {
+                f == g || (is_initial(f) || is_initial(g)) && f.chars().next() == g.chars().next()
+            }
             _ => true,
         };
         // Of the people with this surname, the one named nearest before (else after).
@@ -485,7 +572,10 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
             .filter(|&p| compatible(&builders[p]))
             .max_by_key(|&p| {
                 let before = builders[p].starts.iter().rev().find(|&&s| s < here).copied();
-                (before.is_some(), before.unwrap_or(usize::MAX - builders[p].starts.first().copied().unwrap_or(0)))
+                (
+                    before.is_some(),
+                    before.unwrap_or(usize::MAX - builders[p].starts.first().copied().unwrap_or(0)),
+                )
             });
         if person.is_none() && words.len() == 1 {
             // "Hillary" after "Hillary Clinton": a given name alone, when only one person has it.
@@ -500,7 +590,8 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
         }
         if person.is_none() && n.evidence == Evidence::Weak {
             let l = last;
-            let place_like = scan.lex.not_people.contains(l) || scan.lex.is_sentence_starter(scan.tok(n.name.start));
+            let place_like =
+                scan.lex.not_people.contains(l) || scan.lex.is_sentence_starter(scan.tok(n.name.start));
             if words.len() > 3 || place_like || !speaks(scan, &n.name) {
                 continue;
             }
@@ -558,7 +649,9 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
     for m in &mentions {
         first_seen[m.person] = first_seen[m.person].min(m.tokens.start);
     }
-    let mut order: Vec<usize> = (0..builders.len()).filter(|&p| first_seen[p] != usize::MAX).collect();
+    let mut order: Vec<usize> = (0..builders.len())
+        .filter(|&p| first_seen[p] != usize::MAX)
+        .collect();
     order.sort_by_key(|&p| first_seen[p]);
     let mut new_id = vec![usize::MAX; builders.len()];
     for (id, &p) in order.iter().enumerate() {
@@ -571,7 +664,11 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
     let mut genders = Vec::with_capacity(order.len());
     for (id, &p) in order.iter().enumerate() {
         let b = &builders[p];
-        let spans: Vec<Span> = mentions.iter().filter(|m| m.person == id).map(|m| m.span).collect();
+        let spans: Vec<Span> = mentions
+            .iter()
+            .filter(|m| m.person == id)
+            .map(|m| m.span)
+            .collect();
         // The most frequent full form, the earliest on a tie; a surname alone otherwise.
         let name = b
             .forms
@@ -641,7 +738,10 @@ mod tests {
 
     #[test]
     fn a_place_name_after_a_given_name_or_title_is_a_person() {
-        assert_eq!(names("George Washington crossed. Mr. Jordan spoke."), ["George Washington", "Jordan"]);
+        assert_eq!(
+            names("George Washington crossed. Mr. Jordan spoke."),
+            ["George Washington", "Jordan"]
+        );
     }
 
     #[test]

@@ -52,61 +52,277 @@ struct Source {
 
 /// Words between a subject and its verb that do not end the subject ("Lavrov also says").
 const BETWEEN: &[&str] = &[
-    "also", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did",
-    "does", "do", "not", "never", "later", "then", "previously", "repeatedly", "reportedly", "recently",
-    "once", "again", "already", "further", "often", "just", "even", "still", "now", "first", "initially",
-    "separately", "privately", "publicly", "had", "n't", "always", "ultimately", "finally", "simply",
+    "also",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "later",
+    "then",
+    "previously",
+    "repeatedly",
+    "reportedly",
+    "recently",
+    "once",
+    "again",
+    "already",
+    "further",
+    "often",
+    "just",
+    "even",
+    "still",
+    "now",
+    "first",
+    "initially",
+    "separately",
+    "privately",
+    "publicly",
+    "had",
+    "n't",
+    "always",
+    "ultimately",
+    "finally",
+    "simply",
 ];
 
 /// Words of time that never name a source ("Tuesday said" is "on Tuesday said").
 const TIME_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-    "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend", "tonight", "time",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "tonight",
+    "time",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Words that end a subject noun phrase when walking left from a verb.
 const NP_STOP: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "and", "but", "or", "nor", "because", "if", "when", "while", "as",
-    "after", "before", "since", "than", "so", "where", "what", "why", "how", "though", "although", "until",
-    "unless", "whether", "is", "was", "are", "were", "be", "been", "being", "to", "in", "on", "at", "by", "for",
-    "with", "from", "about", "into", "over", "under", "against", "during", "without", "between", "through",
-    "also", "not", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must",
-    "did", "does", "do", "said", "says", "told", "then",
+    "that", "which", "who", "whom", "whose", "and", "but", "or", "nor", "because", "if", "when", "while",
+    "as", "after", "before", "since", "than", "so", "where", "what", "why", "how", "though", "although",
+    "until", "unless", "whether", "is", "was", "are", "were", "be", "been", "being", "to", "in", "on", "at",
+    "by", "for", "with", "from", "about", "into", "over", "under", "against", "during", "without", "between",
+    "through", "also", "not", "has", "have", "had", "will", "would", "could", "can", "may", "might",
+    "should", "must", "did", "does", "do", "said", "says", "told", "then",
 ];
 
 /// Words after a cue that begin a phrase before the content ("said on Monday that").
 const PRE_CONTENT: &[&str] = &[
-    "in", "on", "at", "during", "through", "via", "to", "with", "from", "after", "before", "last", "this",
-    "earlier", "later", "repeatedly", "flatly", "privately", "publicly", "again", "today", "yesterday",
-    "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "recently",
-    "also", "then", "previously", "separately", "by", "over", "about", "of", "for", "under", "while",
+    "in",
+    "on",
+    "at",
+    "during",
+    "through",
+    "via",
+    "to",
+    "with",
+    "from",
+    "after",
+    "before",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "repeatedly",
+    "flatly",
+    "privately",
+    "publicly",
+    "again",
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "recently",
+    "also",
+    "then",
+    "previously",
+    "separately",
+    "by",
+    "over",
+    "about",
+    "of",
+    "for",
+    "under",
+    "while",
 ];
 
 /// Words of the phrase between a cue and a "that" ("said in a television interview that").
 const BEFORE_THAT: &[&str] = &[
-    "a", "an", "the", "his", "her", "their", "its", "interview", "statement", "speech", "translator", "rally",
-    "conference", "news", "briefing", "tweet", "post", "letter", "meeting", "television", "radio", "program",
-    "show", "phone", "email", "call", "hearing", "debate", "event", "appearance", "op-ed", "memo", "filing",
-    "court", "video", "podcast", "week", "month", "year", "morning", "afternoon", "evening", "night", "day",
-    "weekend", "reporters", "journalists", "aboard", "spokesman", "spokeswoman", "written", "emailed",
-    "televised", "broadcast", "press", "release", "recent", "separate", "brief", "telephone", "exclusive",
+    "a",
+    "an",
+    "the",
+    "his",
+    "her",
+    "their",
+    "its",
+    "interview",
+    "statement",
+    "speech",
+    "translator",
+    "rally",
+    "conference",
+    "news",
+    "briefing",
+    "tweet",
+    "post",
+    "letter",
+    "meeting",
+    "television",
+    "radio",
+    "program",
+    "show",
+    "phone",
+    "email",
+    "call",
+    "hearing",
+    "debate",
+    "event",
+    "appearance",
+    "op-ed",
+    "memo",
+    "filing",
+    "court",
+    "video",
+    "podcast",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "day",
+    "weekend",
+    "reporters",
+    "journalists",
+    "aboard",
+    "spokesman",
+    "spokeswoman",
+    "written",
+    "emailed",
+    "televised",
+    "broadcast",
+    "press",
+    "release",
+    "recent",
+    "separate",
+    "brief",
+    "telephone",
+    "exclusive",
 ];
 
 /// Prepositions after a cue that, without a "that" further on, show the verb reports no
 /// content ("spoke with", "talked about").
-const PREPOSITIONS: &[&str] = &["with", "about", "of", "to", "for", "at", "on", "in", "from", "by", "over", "under"];
+const PREPOSITIONS: &[&str] = &[
+    "with", "about", "of", "to", "for", "at", "on", "in", "from", "by", "over", "under",
+];
 
 /// Verbs of thought and evidence: attributions only before a clause ("Russia thinks there
 /// is ...", "a poll shows Clinton ahead"), never before "to" ("hopes to win").
 const WEAK_VERBS: &[&str] = &[
-    "think", "believe", "feel", "expect", "hope", "fear", "worry", "know", "understand", "find", "show",
-    "suspect", "wonder", "guess", "reckon", "agree", "hold", "maintain", "question", "object", "point",
-    "answer", "respond", "counter", "express", "describe", "mention", "comment", "signal", "cite", "rule",
-    "demand", "recommend", "propose", "promise", "pledge", "vow", "threaten", "praise", "criticize",
-    "criticise", "blame", "assess", "estimate", "forecast", "predict", "charge", "dismiss", "dispute", "protest",
-    "call", "ask", "report", "state", "note", "add", "repeat", "joke", "speak", "tout", "reveal",
+    "think",
+    "believe",
+    "feel",
+    "expect",
+    "hope",
+    "fear",
+    "worry",
+    "know",
+    "understand",
+    "find",
+    "show",
+    "suspect",
+    "wonder",
+    "guess",
+    "reckon",
+    "agree",
+    "hold",
+    "maintain",
+    "question",
+    "object",
+    "point",
+    "answer",
+    "respond",
+    "counter",
+    "express",
+    "describe",
+    "mention",
+    "comment",
+    "signal",
+    "cite",
+    "rule",
+    "demand",
+    "recommend",
+    "propose",
+    "promise",
+    "pledge",
+    "vow",
+    "threaten",
+    "praise",
+    "criticize",
+    "criticise",
+    "blame",
+    "assess",
+    "estimate",
+    "forecast",
+    "predict",
+    "charge",
+    "dismiss",
+    "dispute",
+    "protest",
+    "call",
+    "ask",
+    "report",
+    "state",
+    "note",
+    "add",
+    "repeat",
+    "joke",
+    "speak",
+    "tout",
+    "reveal",
 ];
 
 /// Verbs that take an object before the content ("told reporters that", "informed him").
@@ -274,9 +490,9 @@ impl<'a> Finder<'a> {
             if let Some(o) = open {
                 // Unclosed: runs to the end of the paragraph. When the next paragraph opens
                 // with a quotation mark, the quotation goes on there.
-                let continues = para_tokens
-                    .get(pi + 1)
-                    .is_some_and(|next| !next.is_empty() && matches!(self.tok(next.start), "“" | "\"" | "''" | "``"));
+                let continues = para_tokens.get(pi + 1).is_some_and(|next| {
+                    !next.is_empty() && matches!(self.tok(next.start), "“" | "\"" | "''" | "``")
+                });
                 if range.end > o + 1 {
                     self.push_quote(o, range.end, false, continues);
                 }
@@ -364,7 +580,11 @@ impl<'a> Finder<'a> {
             return None;
         }
         let head = self.l(j - 1);
-        if matches!(head, "him" | "them" | "us" | "me" | "her" | "'s" | "there" | "this" | "who") || TIME_WORDS.contains(&head) {
+        if matches!(
+            head,
+            "him" | "them" | "us" | "me" | "her" | "'s" | "there" | "this" | "who"
+        ) || TIME_WORDS.contains(&head)
+        {
             return None;
         }
         Some(Source {
@@ -415,7 +635,8 @@ impl<'a> Finder<'a> {
         let mut k = start;
         while k < ceiling && k - start < 8 {
             let w = self.l(k);
-            let wordish = matches!(self.kind(k), TokenKind::Word | TokenKind::Number) || matches!(w, "-" | "&");
+            let wordish =
+                matches!(self.kind(k), TokenKind::Word | TokenKind::Number) || matches!(w, "-" | "&");
             if !wordish || (k > start && (NP_STOP.contains(&w) || PRE_CONTENT.contains(&w) && w != "the")) {
                 break;
             }
@@ -444,9 +665,16 @@ impl<'a> Finder<'a> {
         let mut j = verb;
         while j > floor {
             let w = self.l(j - 1);
-            if BETWEEN.contains(&w) || w.len() > 4 && w.ends_with("ly") && self.kind(j - 1) == TokenKind::Word {
+            if BETWEEN.contains(&w) || w.len() > 4 && w.ends_with("ly") && self.kind(j - 1) == TokenKind::Word
+            {
                 j -= 1;
-            } else if TIME_WORDS.contains(&w) && j - 1 > floor && matches!(self.l(j - 2), "on" | "last" | "this" | "early" | "late" | "earlier" | "later" | "in") {
+            } else if TIME_WORDS.contains(&w)
+                && j - 1 > floor
+                && matches!(
+                    self.l(j - 2),
+                    "on" | "last" | "this" | "early" | "late" | "earlier" | "later" | "in"
+                )
+            {
                 j -= 2;
             } else {
                 break;
@@ -470,18 +698,30 @@ impl<'a> Finder<'a> {
                 out.push(i..i + 2);
                 continue;
             }
-            let Some(base) = self.lex.speech_verb(w) else { continue };
+            let Some(base) = self.lex.speech_verb(w) else {
+                continue;
+            };
             // A capitalised verb inside a sentence is part of a name ("Secretary of State").
             let sentence_start = self.sentence_range(i).start;
             if i > sentence_start && self.tok(i).starts_with(char::is_uppercase) {
                 continue;
             }
             // "to say": an infinitive is no report; "the said" is no verb.
-            if i > 0 && matches!(self.l(i - 1), "to" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "'s") {
+            if i > 0
+                && matches!(
+                    self.l(i - 1),
+                    "to" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "'s"
+                )
+            {
                 continue;
             }
             // Passives ("was told", "is expected") report nothing of their subject.
-            if i > 0 && matches!(self.l(i - 1), "was" | "were" | "been" | "being" | "is" | "are" | "be") {
+            if i > 0
+                && matches!(
+                    self.l(i - 1),
+                    "was" | "were" | "been" | "being" | "is" | "are" | "be"
+                )
+            {
                 continue;
             }
             if WEAK_VERBS.contains(&base) {
@@ -534,7 +774,10 @@ impl<'a> Finder<'a> {
         // "the secretary", "the Russian president": a title, with a determiner before.
         let first = s.tokens.start;
         if matches!(self.l(first), "the" | "a") && s.tokens.len() <= 4 {
-            let title_word = self.lex.titles.longest_match(self.lower[last..last + 1].iter().map(String::as_str));
+            let title_word = self
+                .lex
+                .titles
+                .longest_match(self.lower[last..last + 1].iter().map(String::as_str));
             if title_word > 0 && self.l(first) == "the" {
                 return Some(Pending::Title(last));
             }
@@ -542,7 +785,13 @@ impl<'a> Finder<'a> {
         None
     }
 
-    fn found(&self, source: Option<Source>, cue: Option<std::ops::Range<usize>>, content: std::ops::Range<usize>, direct: bool) -> Found {
+    fn found(
+        &self,
+        source: Option<Source>,
+        cue: Option<std::ops::Range<usize>>,
+        content: std::ops::Range<usize>,
+        direct: bool,
+    ) -> Found {
         let pending = source.as_ref().and_then(|s| self.pending_for(s));
         Found {
             source,
@@ -590,7 +839,11 @@ impl<'a> Finder<'a> {
                 }
             }
             // `"..." ― Jane Doe`: a reader's comment signed with a dash at the end of its paragraph.
-            if !done && quote.closed && after + 1 < n && matches!(self.tok(after), "―" | "—" | "–" | "-" | "--") {
+            if !done
+                && quote.closed
+                && after + 1 < n
+                && matches!(self.tok(after), "―" | "—" | "–" | "-" | "--")
+            {
                 if let Some(m) = self.people.mention_starting_at(after + 1) {
                     let para_end = self.paragraph_end(after);
                     if self.only_punct(m.tokens.end, para_end) {
@@ -616,7 +869,10 @@ impl<'a> Finder<'a> {
                 let colon_cue = self.is_punct(c, ":") && c > 0 && self.kind(c - 1) == TokenKind::Word;
                 if colon_cue && self.lex.speech_verb(self.l(c - 1)).is_none() {
                     let floor = self.sentence_range(c).start;
-                    if let Some((source, cue, _)) = self.attribution_at(floor).filter(|(s, _, _)| s.speaker.is_some() || s.tokens.len() == 1) {
+                    if let Some((source, cue, _)) = self
+                        .attribution_at(floor)
+                        .filter(|(s, _, _)| s.speaker.is_some() || s.tokens.len() == 1)
+                    {
                         if cue.start < c {
                             // An attribution earlier in the sentence already names the cue.
                             let f = self.found(Some(source), Some(cue), content.clone(), true);
@@ -625,7 +881,11 @@ impl<'a> Finder<'a> {
                             continue;
                         }
                     }
-                    if let Some(m) = self.people.mention_starting_at(floor).filter(|m| m.tokens.end + 5 >= c) {
+                    if let Some(m) = self
+                        .people
+                        .mention_starting_at(floor)
+                        .filter(|m| m.tokens.end + 5 >= c)
+                    {
                         let source = self.person_source(m);
                         let f = self.found(Some(source), Some(m.tokens.end..c), content.clone(), true);
                         self.accept(f);
@@ -642,7 +902,10 @@ impl<'a> Finder<'a> {
                         // otherwise it is part of reported speech, handled below.
                         let sentence_end = self.sentence_range(quote.close.min(n - 1)).end;
                         let rest = quote.outer().end;
-                        if rest >= sentence_end || self.only_punct(rest, sentence_end) || first.open + 1 < quote.close && !quote.closed {
+                        if rest >= sentence_end
+                            || self.only_punct(rest, sentence_end)
+                            || first.open + 1 < quote.close && !quote.closed
+                        {
                             let f = self.found(Some(source), Some(verb..verb + 1), content, true);
                             self.accept(f);
                         }
@@ -656,7 +919,11 @@ impl<'a> Finder<'a> {
     /// Whether the quotation closing at `close` ends its words with a comma, question mark,
     /// exclamation mark or dash: the mark of a quotation an attribution follows.
     fn ends_with_comma_like(&self, close: usize) -> bool {
-        close > 0 && matches!(self.tok(close - 1), "," | "?" | "!" | "—" | "--" | "-" | "…" | "...")
+        close > 0
+            && matches!(
+                self.tok(close - 1),
+                "," | "?" | "!" | "—" | "--" | "-" | "…" | "..."
+            )
     }
 
     fn only_punct(&self, from: usize, to: usize) -> bool {
@@ -698,7 +965,11 @@ impl<'a> Finder<'a> {
             }
             k += 1;
         }
-        if k >= ceiling || k >= i + 30 || self.kind(k) != TokenKind::Word || self.lex.speech_verb(self.l(k)).is_none() {
+        if k >= ceiling
+            || k >= i + 30
+            || self.kind(k) != TokenKind::Word
+            || self.lex.speech_verb(self.l(k)).is_none()
+        {
             return None;
         }
         let j = self.skip_between_left(k, i);
@@ -735,7 +1006,9 @@ impl<'a> Finder<'a> {
             let last = self.content_end(s0, s1);
             if self.base(cue) == "according" {
                 // `..., according to X.` / `According to X, ...`
-                let Some(source) = self.subject_after(cue.end, s1) else { continue };
+                let Some(source) = self.subject_after(cue.end, s1) else {
+                    continue;
+                };
                 let tail = self.attribution_tail(source.tokens.end, s1);
                 if cue.start > s0 && self.is_punct(cue.start - 1, ",") && tail >= last {
                     let content = s0..cue.start - 1;
@@ -757,7 +1030,9 @@ impl<'a> Finder<'a> {
             if verb > s0 && self.is_punct(verb - 1, ",") {
                 if let Some(source) = self.subject_after(verb + 1, s1) {
                     let tail = self.attribution_tail(source.tokens.end, s1);
-                    if tail >= last || self.is_punct(tail, ",") && self.appositive_to_end(tail, last) {
+                    let fits = self.circumstantial(source.tokens.end, tail.min(last))
+                        && (tail >= last || self.is_punct(tail, ",") && self.appositive_to_end(tail, last));
+                    if fits {
                         let content = s0..verb - 1;
                         if self.words_in(content.clone()) >= 3 && !self.is_claimed(content.clone()) {
                             let f = self.found(Some(source), Some(cue.clone()), content, false);
@@ -769,7 +1044,9 @@ impl<'a> Finder<'a> {
             }
             // `..., officials said.` / `..., Putin said in an interview.`
             let j = self.skip_between_left(verb, s0);
-            let Some(source) = self.subject_before(j, s0) else { continue };
+            let Some(source) = self.subject_before(j, s0) else {
+                continue;
+            };
             let before = source.tokens.start;
             if before <= s0 || !self.is_punct(before - 1, ",") {
                 continue;
@@ -798,20 +1075,28 @@ impl<'a> Finder<'a> {
     /// describes the source and runs to the end of the sentence.
     fn appositive_to_end(&self, comma: usize, last: usize) -> bool {
         let next = comma + 1;
-        next < last && matches!(self.l(next), "a" | "an" | "the" | "who" | "which" | "adding" | "referring" | "citing")
+        next < last
+            && matches!(
+                self.l(next),
+                "a" | "an" | "the" | "who" | "which" | "adding" | "referring" | "citing"
+            )
     }
 
     /// The last content token of a sentence (exclusive): before its final punctuation.
     fn content_end(&self, s0: usize, s1: usize) -> usize {
         let mut e = s1;
-        while e > s0 && matches!(self.kind(e - 1), TokenKind::Punct) && matches!(self.tok(e - 1), "." | "!" | "?" | ";" | ":" | "," | "...") {
+        while e > s0
+            && matches!(self.kind(e - 1), TokenKind::Punct)
+            && matches!(self.tok(e - 1), "." | "!" | "?" | ";" | ":" | "," | "...")
+        {
             e -= 1;
         }
         e
     }
 
     fn words_in(&self, r: std::ops::Range<usize>) -> usize {
-        r.filter(|&t| matches!(self.kind(t), TokenKind::Word | TokenKind::Number)).count()
+        r.filter(|&t| matches!(self.kind(t), TokenKind::Word | TokenKind::Number))
+            .count()
     }
 
     // ----- pass 3: reported speech with the cue first -----
@@ -855,9 +1140,12 @@ impl<'a> Finder<'a> {
             if c < s1 && PRE_CONTENT.contains(&self.l(c)) && self.kind(c) == TokenKind::Word {
                 // "said on Monday that ...": find the "that".
                 let mut k = c;
+                // After a preposition any short phrase may come ("through an interpreter").
+                let prepositional = PREPOSITIONS.contains(&self.l(c)) || self.l(c) == "through";
                 while k < s1 && k < c + 10 && self.l(k) != "that" {
                     let w = self.l(k);
-                    let fits = PRE_CONTENT.contains(&w)
+                    let fits = prepositional && k < c + 6 && self.kind(k) == TokenKind::Word
+                        || PRE_CONTENT.contains(&w)
                         || BEFORE_THAT.contains(&w)
                         || self.kind(k) == TokenKind::Number
                         || self.kind(k) == TokenKind::Word && self.tok(k).starts_with(char::is_uppercase);
@@ -902,7 +1190,10 @@ impl<'a> Finder<'a> {
                     }
                 }
             }
-            if end <= c || self.words_in(c..end) < 2 || self.circumstantial(c, end) && self.l(c) != "that" && c == verb + 1 {
+            if end <= c
+                || self.words_in(c..end) < 2
+                || self.circumstantial(c, end) && self.l(c) != "that" && c == verb + 1
+            {
                 continue;
             }
             let direct = self.quote_of[c].is_some_and(|q| {
@@ -939,7 +1230,24 @@ impl<'a> Finder<'a> {
             return m.tokens.end.min(s1);
         }
         let w = self.l(c);
-        if matches!(w, "him" | "her" | "them" | "us" | "me" | "you" | "reporters" | "journalists" | "supporters" | "voters" | "lawmakers" | "members" | "listeners" | "viewers" | "donors") {
+        if matches!(
+            w,
+            "him"
+                | "her"
+                | "them"
+                | "us"
+                | "me"
+                | "you"
+                | "reporters"
+                | "journalists"
+                | "supporters"
+                | "voters"
+                | "lawmakers"
+                | "members"
+                | "listeners"
+                | "viewers"
+                | "donors"
+        ) {
             return c + 1;
         }
         if matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its") {
@@ -960,8 +1268,31 @@ impl<'a> Finder<'a> {
         let t = self.tok(c);
         matches!(
             w,
-            "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there" | "the" | "a" | "an" | "this" | "that" | "these"
-                | "those" | "his" | "her" | "their" | "its" | "our" | "my" | "no" | "some" | "most" | "many" | "all"
+            "he" | "she"
+                | "they"
+                | "it"
+                | "we"
+                | "i"
+                | "you"
+                | "there"
+                | "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "no"
+                | "some"
+                | "most"
+                | "many"
+                | "all"
         ) || t.starts_with(char::is_uppercase)
             || self.kind(c) == TokenKind::Number
             || self.kind(c) == TokenKind::Quote
@@ -1011,7 +1342,9 @@ impl<'a> Finder<'a> {
         // Pronouns and titles first, in text order, so later ones can use earlier speakers.
         for k in 0..self.found.len() {
             let Some(p) = self.found[k].pending else { continue };
-            let Some(src) = self.found[k].source.clone() else { continue };
+            let Some(src) = self.found[k].source.clone() else {
+                continue;
+            };
             let speaker = match p {
                 Pending::Pronoun(g) => self.resolve_pronoun(src.tokens.start, g, k),
                 Pending::Title(t) => self.resolve_title(t),
@@ -1048,7 +1381,11 @@ impl<'a> Finder<'a> {
         // Earlier in the same sentence: the nearest person named before the pronoun.
         let s0 = self.seg.sentences[here].tokens.start;
         let i = self.people.mentions.partition_point(|m| m.tokens.end <= at);
-        if let Some(m) = self.people.mentions[..i].iter().rev().find(|m| m.tokens.start >= s0 && agrees(m.person)) {
+        if let Some(m) = self.people.mentions[..i]
+            .iter()
+            .rev()
+            .find(|m| m.tokens.start >= s0 && agrees(m.person))
+        {
             return Some(m.person);
         }
         for back in 1..=4 {
@@ -1056,11 +1393,18 @@ impl<'a> Finder<'a> {
             let sent = &self.seg.sentences[si];
             // A statement in that sentence.
             if let Some(f) = self.found[..k].iter().rev().find(|f| {
-                f.source.as_ref().is_some_and(|s| s.speaker.is_some_and(agrees) && !s.tokens.is_empty() && self.sentence_of[s.tokens.start] == si)
+                f.source.as_ref().is_some_and(|s| {
+                    s.speaker.is_some_and(agrees)
+                        && !s.tokens.is_empty()
+                        && self.sentence_of[s.tokens.start] == si
+                })
             }) {
                 return f.source.as_ref().and_then(|s| s.speaker);
             }
-            let lo = self.people.mentions.partition_point(|m| m.tokens.start < sent.tokens.start);
+            let lo = self
+                .people
+                .mentions
+                .partition_point(|m| m.tokens.start < sent.tokens.start);
             if let Some(m) = self.people.mentions[lo..]
                 .iter()
                 .take_while(|m| m.tokens.start < sent.tokens.end)
@@ -1077,12 +1421,17 @@ impl<'a> Finder<'a> {
         let word = full_title_word(self.l(t));
         let at = self.seg.tokens[t].span.start;
         let i = self.people.mentions.partition_point(|m| m.span.start < at);
-        self.people.mentions[..i].iter().rev().map(|m| m.person).find(|&p| {
-            self.people.people[p]
-                .titles
-                .iter()
-                .any(|title| title.split_whitespace().any(|x| full_title_word(&x.to_lowercase()) == word))
-        })
+        self.people.mentions[..i]
+            .iter()
+            .rev()
+            .map(|m| m.person)
+            .find(|&p| {
+                self.people.people[p].titles.iter().any(|title| {
+                    title
+                        .split_whitespace()
+                        .any(|x| full_title_word(&x.to_lowercase()) == word)
+                })
+            })
     }
 
     /// For a quotation with no attribution: the speaker of the statement just before it in
@@ -1090,7 +1439,11 @@ impl<'a> Finder<'a> {
     fn nearby_speaker(&self, k: usize) -> Option<PersonId> {
         let para = self.paragraph_of(self.found[k].content.start);
         let speaker_of = |f: &Found| f.source.as_ref().and_then(|s| s.speaker);
-        if let Some(f) = self.found[..k].iter().rev().find(|f| f.pending.is_none() && f.source.is_some()) {
+        if let Some(f) = self.found[..k]
+            .iter()
+            .rev()
+            .find(|f| f.pending.is_none() && f.source.is_some())
+        {
             let p = self.paragraph_of(f.content.start);
             if p + 1 >= para {
                 return speaker_of(f);
@@ -1107,7 +1460,10 @@ impl<'a> Finder<'a> {
         if r.is_empty() {
             return None;
         }
-        Some(Span::new(self.seg.tokens[r.start].span.start, self.seg.tokens[r.end - 1].span.end))
+        Some(Span::new(
+            self.seg.tokens[r.start].span.start,
+            self.seg.tokens[r.end - 1].span.end,
+        ))
     }
 
     fn into_statements(self) -> Vec<Statement> {
@@ -1121,8 +1477,12 @@ impl<'a> Finder<'a> {
             {
                 content.end -= 1;
             }
-            let Some(content_span) = self.span(content.clone()) else { continue };
-            let has_quote = content.clone().any(|t| self.kind(t) == TokenKind::Quote && self.quote_of[t].is_some());
+            let Some(content_span) = self.span(content.clone()) else {
+                continue;
+            };
+            let has_quote = content
+                .clone()
+                .any(|t| self.kind(t) == TokenKind::Quote && self.quote_of[t].is_some());
             let kind = if f.direct {
                 StatementKind::Direct
             } else if has_quote {

@@ -1,0 +1,357 @@
+//! A learned sequence labeller for attributions: every token is tagged as part of a source
+//! ("the senator"), a cue ("said", "according to"), a content (what was said) or none,
+//! in BIO form, by an averaged structured perceptron trained on PolNeAR's train split.
+//!
+//! The weights are built into the binary from `assets/model/attribution.bin` and are
+//! reproduced by `src/bin/hearsay-train.rs` (see `docs/accuracy.md`). Sequences are whole
+//! paragraphs, because a content can run over several sentences of one.
+//!
+//! ```
+//! use hearsay::analysis::{people, segment, tagger::{Tagger, attributions}};
+//! let text = "Ann Lee said that the bridge will reopen in May.";
+//! let seg = segment::segment(text);
+//! let lower = people::lowercase_tokens(text, &seg);
+//! let found = people::find(text, &seg, &lower);
+//! let labels = Tagger::builtin().tag(text, &seg, &lower, &found);
+//! let attrs = attributions(&labels, &seg);
+//! assert_eq!(attrs.len(), 1);
+//! ```
+
+pub mod features;
+pub mod perceptron;
+pub mod train;
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use self::features::{Doc, MAX_FEATURES};
+use self::perceptron::{Model, ModelError, LABELS, SLOTS};
+use crate::analysis::people::People;
+use crate::analysis::segment::Segmentation;
+
+/// The shipped weights.
+const BUILTIN: &[u8] = include_bytes!("../../../assets/model/attribution.bin");
+
+/// The part of an attribution a span is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    Source,
+    Cue,
+    Content,
+}
+
+/// One token's tag: outside any attribution, or the beginning or inside of a part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[repr(u8)]
+pub enum Label {
+    #[default]
+    O = 0,
+    BSource = 1,
+    ISource = 2,
+    BCue = 3,
+    ICue = 4,
+    BContent = 5,
+    IContent = 6,
+}
+
+impl Label {
+    pub const ALL: [Label; 7] = [
+        Label::O,
+        Label::BSource,
+        Label::ISource,
+        Label::BCue,
+        Label::ICue,
+        Label::BContent,
+        Label::IContent,
+    ];
+
+    /// The part this label belongs to, if any.
+    pub fn part(self) -> Option<Part> {
+        match self {
+            Label::O => None,
+            Label::BSource | Label::ISource => Some(Part::Source),
+            Label::BCue | Label::ICue => Some(Part::Cue),
+            Label::BContent | Label::IContent => Some(Part::Content),
+        }
+    }
+
+    /// For an inside label, the part it continues.
+    pub fn inside_of(self) -> Option<Part> {
+        match self {
+            Label::ISource => Some(Part::Source),
+            Label::ICue => Some(Part::Cue),
+            Label::IContent => Some(Part::Content),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn kind(self) -> Option<Part> {
+        self.part()
+    }
+
+    pub fn begin(part: Part) -> Label {
+        match part {
+            Part::Source => Label::BSource,
+            Part::Cue => Label::BCue,
+            Part::Content => Label::BContent,
+        }
+    }
+
+    pub fn inside(part: Part) -> Label {
+        match part {
+            Part::Source => Label::ISource,
+            Part::Cue => Label::ICue,
+            Part::Content => Label::IContent,
+        }
+    }
+}
+
+/// The tagger: a model and the decoding around it.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    model: Model,
+}
+
+impl Tagger {
+    /// The model built into the binary, parsed on first use.
+    pub fn builtin() -> &'static Tagger {
+        static TAGGER: OnceLock<Tagger> = OnceLock::new();
+        TAGGER.get_or_init(|| Tagger::from_bytes(BUILTIN).expect("the built-in tagger model is valid"))
+    }
+
+    /// A model in the encoding `hearsay-train` writes.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
+        Model::decode(bytes).map(Tagger::from_model)
+    }
+
+    pub fn from_model(model: Model) -> Tagger {
+        Tagger { model }
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// One label per token of `seg`, each paragraph decoded as one sequence.
+    pub fn tag(&self, text: &str, seg: &Segmentation, lower: &[String], people: &People) -> Vec<Label> {
+        let doc = Doc::new(text, seg, lower, people);
+        self.tag_doc(&doc, seg)
+    }
+
+    /// Tags a document whose features are already prepared.
+    pub fn tag_doc(&self, doc: &Doc, seg: &Segmentation) -> Vec<Label> {
+        let mut labels = vec![Label::O; seg.tokens.len()];
+        let mut emit: Vec<[i32; SLOTS]> = Vec::new();
+        let mut back: Vec<[u8; LABELS]> = Vec::new();
+        let mut out: Vec<Label> = Vec::new();
+        let mut feats = [0u64; MAX_FEATURES];
+        for range in paragraph_tokens(seg) {
+            emit.clear();
+            for t in range.clone() {
+                let n = doc.features(t, &mut feats);
+                let mut scores = [0i32; SLOTS];
+                self.model.score(&feats[..n], &mut scores);
+                emit.push(scores);
+            }
+            self.model.viterbi(&emit, &mut back, &mut out);
+            labels[range].copy_from_slice(&out);
+        }
+        labels
+    }
+}
+
+/// The token range of each paragraph that has tokens.
+pub fn paragraph_tokens(seg: &Segmentation) -> impl Iterator<Item = Range<usize>> + '_ {
+    seg.paragraphs.iter().filter_map(|p| {
+        let first = seg.sentences.get(p.sentences.start)?;
+        let last = seg.sentences.get(p.sentences.end.checked_sub(1)?)?;
+        (first.tokens.start < last.tokens.end).then(|| first.tokens.start..last.tokens.end)
+    })
+}
+
+/// An attribution read off the labels, as token ranges.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaggedAttribution {
+    pub source: Option<Range<usize>>,
+    pub cue: Option<Range<usize>>,
+    pub content: Range<usize>,
+}
+
+/// The spans of each part, in token order, from a valid BIO sequence.
+pub fn spans(labels: &[Label]) -> Vec<(Part, Range<usize>)> {
+    let mut out: Vec<(Part, Range<usize>)> = Vec::new();
+    for (t, &l) in labels.iter().enumerate() {
+        match (l.part(), l.inside_of()) {
+            (Some(part), Some(_)) => match out.last_mut() {
+                Some((p, r)) if *p == part && r.end == t => r.end = t + 1,
+                // An inside label after something else: a sequence not from Viterbi; treat it
+                // as a beginning.
+                _ => out.push((part, t..t + 1)),
+            },
+            (Some(part), None) => out.push((part, t..t + 1)),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Groups the tagged spans into attributions: each content with the nearest cue of its
+/// paragraph (preferring its own sentence), and the source nearest that cue. A content
+/// split around its cue ("...," she said, "...") gives one attribution per piece, sharing
+/// cue and source.
+pub fn attributions(labels: &[Label], seg: &Segmentation) -> Vec<TaggedAttribution> {
+    let spans = spans(labels);
+    let n = labels.len();
+    let mut sentence_of = vec![0usize; n];
+    let mut paragraph_of = vec![0usize; n];
+    for (si, s) in seg.sentences.iter().enumerate() {
+        for t in s.tokens.clone() {
+            if t < n {
+                sentence_of[t] = si;
+                paragraph_of[t] = s.paragraph;
+            }
+        }
+    }
+    // Token gap between two ranges, plus a cost per sentence boundary crossed; None across
+    // paragraphs.
+    let distance = |a: &Range<usize>, b: &Range<usize>| -> Option<usize> {
+        if paragraph_of[a.start] != paragraph_of[b.start] {
+            return None;
+        }
+        let gap = if a.end <= b.start {
+            b.start - a.end
+        } else if b.end <= a.start {
+            a.start - b.end
+        } else {
+            0
+        };
+        let (sa, sb) = (sentence_of[a.start]..=sentence_of[a.end - 1], sentence_of[b.start]..=sentence_of[b.end - 1]);
+        let crossing = if sa.end() < sb.start() {
+            sb.start() - sa.end()
+        } else if sb.end() < sa.start() {
+            sa.start() - sb.end()
+        } else {
+            0
+        };
+        Some(gap + 40 * crossing)
+    };
+    let nearest = |part: Part, to: &Range<usize>| -> Option<Range<usize>> {
+        spans
+            .iter()
+            .filter(|(p, _)| *p == part)
+            .filter_map(|(_, r)| distance(to, r).map(|d| (d, r.start, r)))
+            .min_by_key(|&(d, start, _)| (d, start))
+            .map(|(_, _, r)| r.clone())
+    };
+    spans
+        .iter()
+        .filter(|(p, _)| *p == Part::Content)
+        .map(|(_, content)| {
+            let cue = nearest(Part::Cue, content);
+            let source = nearest(Part::Source, cue.as_ref().unwrap_or(content));
+            TaggedAttribution {
+                source,
+                cue,
+                content: content.clone(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::people;
+    use crate::analysis::segment::segment;
+
+    fn run(tagger: &Tagger, text: &str) -> (Segmentation, Vec<Label>) {
+        let seg = segment(text);
+        let lower = people::lowercase_tokens(text, &seg);
+        let found = people::find(text, &seg, &lower);
+        let labels = tagger.tag(text, &seg, &lower, &found);
+        (seg, labels)
+    }
+
+    fn words<'a>(text: &'a str, seg: &Segmentation, r: &Range<usize>) -> String {
+        let toks = &seg.tokens[r.clone()];
+        text[toks[0].span.start..toks[toks.len() - 1].span.end].to_string()
+    }
+
+    #[test]
+    fn the_builtin_model_finds_cue_and_content_of_a_plain_report() {
+        let text = "Maria Costa said that the new bridge would open in the spring.";
+        let (seg, labels) = run(Tagger::builtin(), text);
+        assert_eq!(labels.len(), seg.tokens.len());
+        let said = 2;
+        assert_eq!(labels[said], Label::BCue, "{labels:?}");
+        let attrs = attributions(&labels, &seg);
+        assert_eq!(attrs.len(), 1, "{attrs:?}");
+        let a = &attrs[0];
+        assert_eq!(words(text, &seg, &a.cue.clone().expect("a cue")), "said");
+        assert_eq!(words(text, &seg, &a.source.clone().expect("a source")), "Maria Costa");
+        let content = words(text, &seg, &a.content);
+        assert!(content.contains("the new bridge would open in the spring"), "{content}");
+    }
+
+    #[test]
+    fn the_builtin_model_finds_a_quotation_and_its_speaker() {
+        let text = "\u{201c}We will not raise taxes this year,\u{201d} the mayor said on Friday.";
+        let (seg, labels) = run(Tagger::builtin(), text);
+        let attrs = attributions(&labels, &seg);
+        assert_eq!(attrs.len(), 1, "{attrs:?}");
+        let content = words(text, &seg, &attrs[0].content);
+        assert!(content.contains("We will not raise taxes this year"), "{content}");
+        assert_eq!(words(text, &seg, &attrs[0].cue.clone().expect("a cue")), "said");
+        assert!(words(text, &seg, &attrs[0].source.clone().expect("a source")).contains("mayor"));
+    }
+
+    #[test]
+    fn tagging_is_deterministic() {
+        let text = "The council said on Monday that the vote would wait.\n\n\u{201c}It is too soon,\u{201d} \
+                    said Omar Haddad, who chairs it. He added that no date was set.";
+        let (_, a) = run(Tagger::builtin(), text);
+        let (_, b) = run(Tagger::builtin(), text);
+        let (_, c) = run(&Tagger::from_bytes(BUILTIN).expect("valid"), text);
+        assert_eq!(a, b);
+        assert_eq!(a, c);
+    }
+
+    #[test]
+    fn labels_become_spans_and_attributions() {
+        use Label::*;
+        let text = "Ann said the rain stopped. Bob said nothing new.";
+        let seg = segment(text);
+        // Ann said the rain stopped . Bob said nothing new .
+        let labels = [BSource, BCue, BContent, IContent, IContent, O, BSource, BCue, BContent, IContent, O];
+        assert_eq!(seg.tokens.len(), labels.len());
+        let attrs = attributions(&labels, &seg);
+        assert_eq!(
+            attrs,
+            [
+                TaggedAttribution {
+                    source: Some(0..1),
+                    cue: Some(1..2),
+                    content: 2..5
+                },
+                TaggedAttribution {
+                    source: Some(6..7),
+                    cue: Some(7..8),
+                    content: 8..10
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_split_quotation_gives_one_attribution_per_piece() {
+        use Label::*;
+        let text = "\"Yes,\" she said, \"now.\"";
+        let seg = segment(text);
+        // " Yes , " she said , " now . "
+        let labels = [BContent, IContent, IContent, IContent, BSource, BCue, O, BContent, IContent, IContent, IContent];
+        assert_eq!(seg.tokens.len(), labels.len());
+        let attrs = attributions(&labels, &seg);
+        assert_eq!(attrs.len(), 2);
+        assert!(attrs.iter().all(|a| a.cue == Some(5..6) && a.source == Some(4..5)));
+    }
+}

@@ -1,0 +1,370 @@
+//! An averaged structured perceptron over BIO labels, with Viterbi decoding.
+//!
+//! Features are hashed into a fixed table of `2^bits` buckets, each holding one weight per
+//! label. Training keeps exact integer weights (every update is ±1), so it is deterministic;
+//! the averaged weights are quantized to `i16` with one scale for the file and for tagging,
+//! and tagging adds integers only.
+
+use super::Label;
+
+/// Label slots per bucket: seven labels padded to eight, so a bucket is one aligned load.
+pub const SLOTS: usize = 8;
+pub const LABELS: usize = Label::ALL.len();
+
+const MAGIC: &[u8; 4] = b"HSTG";
+const VERSION: u32 = 1;
+
+/// Why a weights file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("not a hearsay tagger model (bad magic)")]
+    Magic,
+    #[error("unsupported tagger model version {0}")]
+    Version(u32),
+    #[error("tagger model is truncated or has a bad size")]
+    Size,
+}
+
+/// Whether `next` may follow `prev` (`None`: the start of a sequence) in a BIO sequence.
+pub fn allowed(prev: Option<Label>, next: Label) -> bool {
+    match next.inside_of() {
+        None => true,
+        Some(kind) => prev.is_some_and(|p| p.kind() == Some(kind)),
+    }
+}
+
+/// Trained weights, ready for tagging.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    pub bits: u32,
+    /// `2^bits * SLOTS` emission weights; the eighth slot of each bucket is 0.
+    pub weights: Vec<i16>,
+    /// `transitions[prev][next]`.
+    pub transitions: [[i32; LABELS]; LABELS],
+    pub start: [i32; LABELS],
+}
+
+impl Model {
+    pub fn zero(bits: u32) -> Model {
+        Model {
+            bits,
+            weights: vec![0; (1usize << bits) * SLOTS],
+            transitions: [[0; LABELS]; LABELS],
+            start: [0; LABELS],
+        }
+    }
+
+    #[inline]
+    pub fn bucket(&self, h: u64) -> usize {
+        (h >> (64 - self.bits)) as usize
+    }
+
+    /// Adds the weights of the given feature ids to `scores` (one slot per label).
+    #[inline]
+    pub fn score(&self, feats: &[u64], scores: &mut [i32; SLOTS]) {
+        let mut acc = [0i32; SLOTS];
+        for &h in feats {
+            let b = self.bucket(h) * SLOTS;
+            let w: &[i16; SLOTS] = self.weights[b..b + SLOTS].try_into().expect("bucket is SLOTS wide");
+            for (a, &x) in acc.iter_mut().zip(w) {
+                *a += x as i32;
+            }
+        }
+        *scores = acc;
+    }
+
+    /// The compact little-endian encoding: magic, version, bits, start and transition
+    /// weights, then seven `i16` per bucket.
+    pub fn encode(&self) -> Vec<u8> {
+        let buckets = 1usize << self.bits;
+        let mut out = Vec::with_capacity(16 + 4 * LABELS * (LABELS + 1) + buckets * LABELS * 2);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.extend_from_slice(&self.bits.to_le_bytes());
+        for &s in &self.start {
+            out.extend_from_slice(&s.to_le_bytes());
+        }
+        for row in &self.transitions {
+            for &t in row {
+                out.extend_from_slice(&t.to_le_bytes());
+            }
+        }
+        for b in 0..buckets {
+            for &w in &self.weights[b * SLOTS..b * SLOTS + LABELS] {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<Model, ModelError> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(4)? != MAGIC {
+            return Err(ModelError::Magic);
+        }
+        let version = r.u32()?;
+        if version != VERSION {
+            return Err(ModelError::Version(version));
+        }
+        let bits = r.u32()?;
+        if !(8..=26).contains(&bits) {
+            return Err(ModelError::Size);
+        }
+        let mut m = Model::zero(bits);
+        for s in &mut m.start {
+            *s = r.u32()? as i32;
+        }
+        for row in &mut m.transitions {
+            for t in row.iter_mut() {
+                *t = r.u32()? as i32;
+            }
+        }
+        let buckets = 1usize << bits;
+        let body = r.take(buckets * LABELS * 2)?;
+        for (b, chunk) in body.chunks_exact(LABELS * 2).enumerate() {
+            for (l, w) in chunk.chunks_exact(2).enumerate() {
+                m.weights[b * SLOTS + l] = i16::from_le_bytes([w[0], w[1]]);
+            }
+        }
+        if r.at != bytes.len() {
+            return Err(ModelError::Size);
+        }
+        Ok(m)
+    }
+
+    /// The best label sequence for emission scores `emit` (one `[i32; SLOTS]` per token),
+    /// among valid BIO sequences only. `back` and the result are reused buffers.
+    pub fn viterbi(&self, emit: &[[i32; SLOTS]], back: &mut Vec<[u8; LABELS]>, out: &mut Vec<Label>) {
+        out.clear();
+        let n = emit.len();
+        if n == 0 {
+            return;
+        }
+        const NEG: i64 = i64::MIN / 4;
+        back.clear();
+        back.resize(n, [0; LABELS]);
+        let mut cur = [NEG; LABELS];
+        for (l, c) in cur.iter_mut().enumerate() {
+            if allowed(None, Label::ALL[l]) {
+                *c = (self.start[l] + emit[0][l]) as i64;
+            }
+        }
+        for t in 1..n {
+            let mut next = [NEG; LABELS];
+            for (l, nx) in next.iter_mut().enumerate() {
+                let label = Label::ALL[l];
+                let mut best = NEG;
+                let mut arg = 0u8;
+                for (p, &c) in cur.iter().enumerate() {
+                    if c == NEG || !allowed(Some(Label::ALL[p]), label) {
+                        continue;
+                    }
+                    let s = c + self.transitions[p][l] as i64;
+                    if s > best {
+                        best = s;
+                        arg = p as u8;
+                    }
+                }
+                if best != NEG {
+                    *nx = best + emit[t][l] as i64;
+                }
+                back[t][l] = arg;
+            }
+            cur = next;
+        }
+        let mut l = (0..LABELS).max_by_key(|&l| (cur[l], std::cmp::Reverse(l))).unwrap_or(0);
+        out.resize(n, Label::O);
+        for t in (0..n).rev() {
+            out[t] = Label::ALL[l];
+            l = back[t][l] as usize;
+        }
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let end = self.at.checked_add(n).ok_or(ModelError::Size)?;
+        let s = self.bytes.get(self.at..end).ok_or(ModelError::Size)?;
+        self.at = end;
+        Ok(s)
+    }
+
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+}
+
+/// Perceptron training state. Weights are exact integers; `total` accumulates each update
+/// times the step it happened at, so the average over all steps is `w - total / steps`.
+pub struct Trainer {
+    bits: u32,
+    /// The current weights, as a model, so decoding during training shares the tagging code.
+    pub current: Model,
+    weights: Vec<i32>,
+    total: Vec<i64>,
+    trans_total: [[i64; LABELS]; LABELS],
+    start_total: [i64; LABELS],
+    steps: i64,
+    emit: Vec<[i32; SLOTS]>,
+    back: Vec<[u8; LABELS]>,
+    guess: Vec<Label>,
+}
+
+impl Trainer {
+    pub fn new(bits: u32) -> Trainer {
+        let size = (1usize << bits) * SLOTS;
+        Trainer {
+            bits,
+            current: Model::zero(bits),
+            weights: vec![0; size],
+            total: vec![0; size],
+            trans_total: [[0; LABELS]; LABELS],
+            start_total: [0; LABELS],
+            steps: 1,
+            emit: Vec::new(),
+            back: Vec::new(),
+            guess: Vec::new(),
+        }
+    }
+
+    /// Decodes one sequence with the current weights and, where it is wrong, moves the
+    /// weights towards the gold labels. `feats[t]` are the bucket indices of token `t`.
+    /// Returns the number of tokens labelled wrongly.
+    pub fn learn(&mut self, feats: &[Vec<u32>], gold: &[Label]) -> usize {
+        let n = gold.len();
+        self.emit.clear();
+        for f in feats {
+            let mut acc = [0i32; SLOTS];
+            for &b in f {
+                let b = b as usize * SLOTS;
+                for (l, a) in acc.iter_mut().enumerate() {
+                    *a += self.weights[b + l];
+                }
+            }
+            self.emit.push(acc);
+        }
+        let mut guess = std::mem::take(&mut self.guess);
+        self.current.viterbi(&self.emit, &mut self.back, &mut guess);
+        let errors = guess.iter().zip(gold).filter(|(g, o)| g != o).count();
+        if errors > 0 {
+            let c = self.steps;
+            for t in 0..n {
+                let (g, o) = (gold[t] as usize, guess[t] as usize);
+                let prev_g = (t > 0).then(|| gold[t - 1] as usize);
+                let prev_o = (t > 0).then(|| guess[t - 1] as usize);
+                if g != o {
+                    for &b in &feats[t] {
+                        let b = b as usize * SLOTS;
+                        self.weights[b + g] += 1;
+                        self.total[b + g] += c;
+                        self.weights[b + o] -= 1;
+                        self.total[b + o] -= c;
+                    }
+                }
+                if g != o || prev_g != prev_o {
+                    match prev_g {
+                        Some(p) => {
+                            self.current.transitions[p][g] += 1;
+                            self.trans_total[p][g] += c;
+                        }
+                        None => {
+                            self.current.start[g] += 1;
+                            self.start_total[g] += c;
+                        }
+                    }
+                    match prev_o {
+                        Some(p) => {
+                            self.current.transitions[p][o] -= 1;
+                            self.trans_total[p][o] -= c;
+                        }
+                        None => {
+                            self.current.start[o] -= 1;
+                            self.start_total[o] -= c;
+                        }
+                    }
+                }
+            }
+        }
+        self.guess = guess;
+        self.steps += 1;
+        errors
+    }
+
+    /// The averaged weights, quantized to `i16` with one scale shared with the transitions.
+    pub fn averaged(&self) -> Model {
+        let c = self.steps as f64;
+        let avg = |w: i64, total: i64| w as f64 - total as f64 / c;
+        let emissions: Vec<f64> = self.weights.iter().zip(&self.total).map(|(&w, &t)| avg(w as i64, t)).collect();
+        let max = emissions.iter().fold(0f64, |m, &x| m.max(x.abs())).max(1e-9);
+        let scale = i16::MAX as f64 / max;
+        let q = |x: f64| (x * scale).round();
+        let mut m = Model::zero(self.bits);
+        for (w, &x) in m.weights.iter_mut().zip(&emissions) {
+            *w = q(x).clamp(i16::MIN as f64, i16::MAX as f64) as i16;
+        }
+        for p in 0..LABELS {
+            m.start[p] = q(avg(self.current.start[p] as i64, self.start_total[p])) as i32;
+            for l in 0..LABELS {
+                m.transitions[p][l] = q(avg(self.current.transitions[p][l] as i64, self.trans_total[p][l])) as i32;
+            }
+        }
+        m
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn valid(labels: &[Label]) -> bool {
+        labels.iter().enumerate().all(|(t, &l)| allowed(if t == 0 { None } else { Some(labels[t - 1]) }, l))
+    }
+
+    #[test]
+    fn viterbi_returns_valid_bio_even_when_emissions_prefer_invalid() {
+        let mut m = Model::zero(8);
+        // Emissions that, taken token by token, would start with I-CONTENT and jump from
+        // I-SOURCE to I-CUE.
+        let pick = |l: Label, s: i32| {
+            let mut e = [0i32; SLOTS];
+            e[l as usize] = s;
+            e
+        };
+        let emit = vec![
+            pick(Label::IContent, 10),
+            pick(Label::ISource, 10),
+            pick(Label::ICue, 10),
+            pick(Label::O, 1),
+            pick(Label::ICue, 3),
+        ];
+        let mut out = Vec::new();
+        m.viterbi(&emit, &mut Vec::new(), &mut out);
+        assert_eq!(out.len(), emit.len());
+        assert!(valid(&out), "{out:?}");
+        m.transitions[Label::BSource as usize][Label::ISource as usize] = 50;
+        m.viterbi(&emit, &mut Vec::new(), &mut out);
+        assert!(valid(&out), "{out:?}");
+    }
+
+    #[test]
+    fn weights_round_trip_through_the_encoding() {
+        let mut m = Model::zero(10);
+        for (i, w) in m.weights.iter_mut().enumerate() {
+            if i % SLOTS < LABELS {
+                *w = ((i as i64 * 7919) % 65_536 - 32_768) as i16;
+            }
+        }
+        m.transitions[2][3] = -123_456;
+        m.start[5] = 77;
+        let bytes = m.encode();
+        assert_eq!(Model::decode(&bytes).expect("decodes"), m);
+        assert!(matches!(Model::decode(&bytes[..bytes.len() - 1]), Err(ModelError::Size)));
+        assert!(matches!(Model::decode(b"nope"), Err(ModelError::Magic)));
+    }
+}

@@ -1,0 +1,365 @@
+//! The analysis on short articles written for these tests, one construction each, and on
+//! the bundled sample article as a whole.
+
+use hearsay::{Analysis, Article, StatementKind};
+
+fn analyse(text: &str) -> Analysis {
+    Analysis::new(Article::from_text("test.txt", text))
+}
+
+/// Each statement as (speaker name or "-", kind, content).
+fn statements(a: &Analysis) -> Vec<(String, StatementKind, String)> {
+    a.statements
+        .iter()
+        .map(|s| {
+            let who = s.speaker.map_or("-".to_string(), |p| a.people[p].name.clone());
+            (who, s.kind, a.slice(s.content).to_string())
+        })
+        .collect()
+}
+
+fn people(a: &Analysis) -> Vec<&str> {
+    a.people.iter().map(|p| p.name.as_str()).collect()
+}
+
+fn only(a: &Analysis) -> (String, StatementKind, String) {
+    let s = statements(a);
+    assert_eq!(s.len(), 1, "expected one statement, got {s:#?}");
+    s.into_iter().next().unwrap()
+}
+
+// ----- direct quotations -----
+
+#[test]
+fn quotation_with_the_speaker_after_it() {
+    let a = analyse("\"The bridge will open in May,\" Mayor Ellen Okafor said on Tuesday.");
+    assert_eq!(
+        only(&a),
+        (
+            "Ellen Okafor".into(),
+            StatementKind::Direct,
+            "The bridge will open in May".into()
+        )
+    );
+    let s = &a.statements[0];
+    assert_eq!(a.slice(s.cue.unwrap()), "said");
+    assert_eq!(a.slice(s.source.unwrap()), "Mayor Ellen Okafor");
+}
+
+#[test]
+fn curly_quotation_with_the_verb_before_the_speaker() {
+    let a = analyse("“We have no money left,” said Treasurer Paul Brenner.");
+    assert_eq!(
+        only(&a),
+        (
+            "Paul Brenner".into(),
+            StatementKind::Direct,
+            "We have no money left".into()
+        )
+    );
+}
+
+#[test]
+fn speaker_before_the_quotation_with_a_colon() {
+    let a = analyse("Governor Maria Lindqvist said: \"The roads are safe again.\"");
+    assert_eq!(
+        only(&a),
+        (
+            "Maria Lindqvist".into(),
+            StatementKind::Direct,
+            "The roads are safe again.".into()
+        )
+    );
+}
+
+#[test]
+fn speaker_in_the_middle_of_a_quotation() {
+    let a = analyse(
+        "Councillor Tom Reyes spoke last.\n\n“The vote was rushed,” he said, “and the town deserves better.”",
+    );
+    let (who, kind, content) = only(&a);
+    assert_eq!(who, "Tom Reyes");
+    assert_eq!(kind, StatementKind::Direct);
+    assert!(content.starts_with("The vote was rushed"), "{content}");
+    assert!(content.ends_with("the town deserves better."), "{content}");
+}
+
+#[test]
+fn quotation_over_several_paragraphs() {
+    let text = "Senator Alma Fischer spoke for an hour.\n\n\
+                “The first thing we must do is listen to farmers.\n\n\
+                “The second thing is to pay them on time,” Fischer said.";
+    let a = analyse(text);
+    let (who, kind, content) = only(&a);
+    assert_eq!(who, "Alma Fischer");
+    assert_eq!(kind, StatementKind::Direct);
+    assert!(content.starts_with("The first thing"), "{content}");
+    assert!(content.ends_with("pay them on time"), "{content}");
+}
+
+#[test]
+fn nested_single_quotes_stay_inside_the_quotation() {
+    let a = analyse("“He told me ‘never again’ and left,” said Coach Dana Whitfield.");
+    let (who, _, content) = only(&a);
+    assert_eq!(who, "Dana Whitfield");
+    assert_eq!(content, "He told me ‘never again’ and left");
+}
+
+#[test]
+fn a_speech_verb_inside_a_quotation_is_not_a_cue() {
+    let a = analyse("\"It can be said that we failed,\" Minister Omar Haddad said.");
+    let (who, _, content) = only(&a);
+    assert_eq!(who, "Omar Haddad");
+    assert_eq!(content, "It can be said that we failed");
+}
+
+// ----- reported speech -----
+
+#[test]
+fn reported_speech_in_the_present_tense() {
+    let a = analyse(
+        "Chancellor Ines Varga met the unions. Varga says the country thinks the strike must end soon.",
+    );
+    assert_eq!(
+        only(&a),
+        (
+            "Ines Varga".into(),
+            StatementKind::Indirect,
+            "the country thinks the strike must end soon".into()
+        )
+    );
+}
+
+#[test]
+fn reported_speech_with_also_and_that() {
+    let a = analyse("Director Sam Okonjo also says that the museum could reopen next spring.");
+    assert_eq!(only(&a).2, "the museum could reopen next spring");
+}
+
+#[test]
+fn accused_of() {
+    let a = analyse("Premier Lena Hoff accused the opposition of blocking the budget for months.");
+    let (who, kind, content) = only(&a);
+    assert_eq!((who.as_str(), kind), ("Lena Hoff", StatementKind::Indirect));
+    assert_eq!(content, "the opposition of blocking the budget for months");
+}
+
+#[test]
+fn asserted_that_and_reiterated() {
+    let text = "Commissioner Raj Patel asserted that the port is secure. \
+                He reiterated earlier claims that the fire was an accident.";
+    let a = analyse(text);
+    let s = statements(&a);
+    assert_eq!(s.len(), 2, "{s:#?}");
+    assert_eq!(
+        s[0],
+        (
+            "Raj Patel".into(),
+            StatementKind::Indirect,
+            "the port is secure".into()
+        )
+    );
+    assert_eq!(s[1].0, "Raj Patel");
+    assert!(s[1].2.contains("the fire was an accident"));
+}
+
+#[test]
+fn told_reporters() {
+    let a = analyse("Sheriff Nora Blake told reporters that the suspect had fled north.");
+    assert_eq!(
+        only(&a),
+        (
+            "Nora Blake".into(),
+            StatementKind::Indirect,
+            "the suspect had fled north".into()
+        )
+    );
+}
+
+#[test]
+fn according_to() {
+    let a = analyse("The factory will close in June, according to Manager Luis Ortega.");
+    let (who, _, content) = only(&a);
+    assert_eq!(who, "Luis Ortega");
+    assert_eq!(content, "The factory will close in June");
+    assert_eq!(a.slice(a.statements[0].cue.unwrap()), "according to");
+}
+
+#[test]
+fn appositive_between_speaker_and_verb() {
+    let a = analyse("Karl Jensen, the harbour master, said the storm would reach the coast by noon.");
+    assert_eq!(
+        only(&a),
+        (
+            "Karl Jensen".into(),
+            StatementKind::Indirect,
+            "the storm would reach the coast by noon".into()
+        )
+    );
+}
+
+#[test]
+fn attribution_closing_a_sentence() {
+    let a = analyse("The deal is dead, Ambassador Yuki Tanaka said in an interview.");
+    assert_eq!(
+        only(&a),
+        (
+            "Yuki Tanaka".into(),
+            StatementKind::Indirect,
+            "The deal is dead".into()
+        )
+    );
+}
+
+#[test]
+fn partial_quotation_belongs_to_the_reported_statement() {
+    let a = analyse("Mayor Ellen Okafor said the council wanted the \"real costs\" of the project.");
+    let (who, kind, content) = only(&a);
+    assert_eq!((who.as_str(), kind), ("Ellen Okafor", StatementKind::Mixed));
+    assert_eq!(content, "the council wanted the \"real costs\" of the project");
+}
+
+#[test]
+fn a_quoted_phrase_without_a_cue_is_no_statement() {
+    let a = analyse("The so-called \"quiet zone\" opened near the river.");
+    assert!(a.statements.is_empty());
+}
+
+// ----- who the speaker is -----
+
+#[test]
+fn pronouns_resolve_to_the_last_speaker_of_their_gender() {
+    let text = "Minister Sergio Alvarez met Premier Hanna Berg in Oslo.\n\n\
+                Alvarez says the talks went well. He says through an interpreter that trade will grow.\n\n\
+                Berg was more careful. She said the details were not settled.";
+    let a = analyse(text);
+    let s = statements(&a);
+    let who: Vec<&str> = s.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(who, ["Sergio Alvarez", "Sergio Alvarez", "Hanna Berg"], "{s:#?}");
+    assert_eq!(s[1].2, "trade will grow");
+}
+
+#[test]
+fn title_references_resolve_to_the_person_with_that_title() {
+    let text =
+        "Secretary of Health Amy Lund visited the clinic. The secretary said the wards need more staff.";
+    let a = analyse(text);
+    assert_eq!(only(&a).0, "Amy Lund");
+}
+
+#[test]
+fn a_person_named_inside_a_statement_is_not_its_speaker() {
+    let a = analyse("Minister Ana Ruiz also says that President Marco Bellini could sign the treaty.");
+    let (who, _, content) = only(&a);
+    assert_eq!(who, "Ana Ruiz");
+    assert!(content.starts_with("President Marco Bellini could sign"));
+    assert_eq!(people(&a), ["Ana Ruiz", "Marco Bellini"]);
+}
+
+#[test]
+fn unnamed_sources_are_kept_without_a_speaker() {
+    let text = "Officials said the airport would stay closed. The ministry said repairs had begun. \
+                A new poll shows most voters want a recount.";
+    let a = analyse(text);
+    let s = statements(&a);
+    assert_eq!(s.len(), 3, "{s:#?}");
+    assert!(s.iter().all(|x| x.0 == "-"));
+    let sources: Vec<&str> = a.statements.iter().map(|x| a.slice(x.source.unwrap())).collect();
+    assert_eq!(sources, ["Officials", "The ministry", "A new poll"]);
+}
+
+// ----- people -----
+
+#[test]
+fn name_forms_merge_and_places_are_not_people() {
+    let text = "Prime Minister Tomas Varga flew to Berlin on Monday. Varga's plane landed in Germany. \
+                Mr. Varga met Chancellor Eva Schultz at the Bundestag, and the European Union welcomed it.";
+    let a = analyse(text);
+    assert_eq!(people(&a), ["Tomas Varga", "Eva Schultz"]);
+    let varga = &a.people[0];
+    assert_eq!(varga.mentions.len(), 3);
+    assert_eq!(varga.titles, ["Prime Minister", "Mr."]);
+    assert!(varga.aliases.contains(&"Varga".to_string()));
+}
+
+// ----- the bundled sample -----
+
+#[test]
+fn the_sample_article_comes_out_right() {
+    let article = hearsay::load::plain::parse(hearsay::SAMPLE_SOURCE, hearsay::SAMPLE.to_string());
+    assert_eq!(article.date.as_deref(), Some("2017-04-12"));
+    let a = Analysis::new(article);
+    let mut names = people(&a);
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "Bashar Assad",
+            "Donald Trump",
+            "Rex Tillerson",
+            "Sergey Lavrov",
+            "Vladimir Putin"
+        ]
+    );
+
+    let by = |name: &str| -> Vec<String> {
+        statements(&a)
+            .into_iter()
+            .filter(|s| s.0 == name)
+            .map(|s| s.2)
+            .collect()
+    };
+    let expect = |name: &str, phrases: &[&str]| {
+        let got = by(name);
+        assert_eq!(got.len(), phrases.len(), "{name}: {got:#?}");
+        for (content, phrase) in got.iter().zip(phrases) {
+            assert!(
+                content.contains(phrase),
+                "{name}: {content:?} should contain {phrase:?}"
+            );
+        }
+    };
+    expect(
+        "Sergey Lavrov",
+        &[
+            "agreed on the need for the United Nations to investigate",
+            "no need for a U.N. Security Council resolution",
+            "could restore a military hotline",
+            "unlawful attack",
+            "\"real intentions\"",
+            "lots of questions about the \"very ambiguous\"",
+            "important for Russia to understand",
+        ],
+    );
+    expect(
+        "Vladimir Putin",
+        &[
+            "relations between Moscow and Washington have deteriorated",
+            "the level of trust at the working level",
+            "Syria has complied",
+            "rebel provocation",
+        ],
+    );
+    expect(
+        "Rex Tillerson",
+        &[
+            "did not discuss changes in sanctions",
+            "wants to understand why",
+            "lines of communications must stay open",
+        ],
+    );
+    assert!(by("Donald Trump").is_empty());
+    assert!(by("Bashar Assad").is_empty());
+    assert_eq!(a.statements.len(), 14);
+    let putin_quote = a
+        .statements
+        .iter()
+        .find(|s| s.kind == StatementKind::Direct)
+        .unwrap();
+    assert_eq!(a.slice(putin_quote.source.unwrap()), "Putin");
+    assert_eq!(a.slice(putin_quote.cue.unwrap()), "said");
+    let lavrov = a.people.iter().find(|p| p.name == "Sergey Lavrov").unwrap();
+    assert_eq!(lavrov.titles, ["Foreign Minister"]);
+    let tillerson = a.people.iter().find(|p| p.name == "Rex Tillerson").unwrap();
+    assert_eq!(tillerson.titles, ["Secretary of State", "Secretary"]);
+}
