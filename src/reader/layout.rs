@@ -87,10 +87,12 @@ pub fn panes(state: &State, area: Rect) -> Panes {
     if right > 0 {
         p.speakers = Some(Rect::new(main.right() - right, main.y, right, main.height));
     }
+    // A blank column keeps the text off the speakers pane's rule.
+    let margin = u16::from(right > 0);
     p.text = Some(Rect::new(
         main.x + left,
         main.y,
-        main.width - left - right,
+        main.width - left - right - margin,
         main.height,
     ));
     p
