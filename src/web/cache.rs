@@ -176,6 +176,23 @@ mod tests {
     }
 
     #[test]
+    fn the_cache_dir_can_be_moved() {
+        let dir = tempfile::tempdir().unwrap();
+        let given = Cache::locate(Some(dir.path())).unwrap();
+        assert_eq!(given.dir(), dir.path());
+        // The only test in this binary that touches the variable.
+        std::env::set_var(CACHE_DIR_ENV, dir.path().join("env"));
+        let from_env = Cache::locate(None).unwrap();
+        std::env::remove_var(CACHE_DIR_ENV);
+        assert_eq!(from_env.dir(), dir.path().join("env"));
+        assert_eq!(
+            Cache::locate(Some(dir.path())).unwrap().dir(),
+            dir.path(),
+            "an explicit dir wins"
+        );
+    }
+
+    #[test]
     fn hash_is_stable() {
         assert_eq!(fnv1a_128(b""), 0x6c62272e07bb014262b821756295c58d);
         assert_ne!(fnv1a_128(b"http://a.test/1"), fnv1a_128(b"http://a.test/2"));

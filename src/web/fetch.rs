@@ -496,7 +496,7 @@ pub struct FetchedArticles {
 pub fn fetch_articles(url: &str, opts: &crate::load::LoadOptions) -> Result<Vec<Article>, WebError> {
     let fetched = fetch_articles_with(url, opts, &FetchConfig::default(), &stderr_progress)?;
     for error in &fetched.link_errors {
-        eprintln!("warning: {error}");
+        eprintln!("hearsay: warning: {error}");
     }
     Ok(fetched.articles)
 }

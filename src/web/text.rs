@@ -138,7 +138,6 @@ const FURNITURE_WORDS: &[&str] = &[
     "modal",
     "overlay",
     "consent",
-    "dateline",
     "timestamp",
     "meta",
 ];
@@ -191,10 +190,20 @@ pub(crate) fn skip(element: &Element, furniture: Furniture) -> bool {
         }
     }
     furniture == Furniture::ByTagAndName
+        && !is_named_story(element)
         && ["class", "id"]
             .iter()
             .filter_map(|a| element.attr(a))
             .any(has_furniture_word)
+}
+
+/// Elements never dropped for their class or id: the document and story containers (an
+/// `<article class="post has-comments">` is still the post) and schema.org's article body.
+fn is_named_story(element: &Element) -> bool {
+    matches!(element.name(), "html" | "body" | "main" | "article")
+        || element
+            .attr("itemprop")
+            .is_some_and(|p| p.split_whitespace().any(|p| p == "articleBody"))
 }
 
 /// Whether an element starts and ends a paragraph.
@@ -203,7 +212,13 @@ pub(crate) fn is_block(name: &str) -> bool {
 }
 
 fn has_furniture_word(attr: &str) -> bool {
-    words(attr).any(|w| FURNITURE_WORDS.contains(&w.as_str()))
+    // "has-sidebar", "no-comments", "with-share-bar" describe a layout, not furniture.
+    let mut modifier = false;
+    words(attr).any(|w| {
+        let furniture = !modifier && FURNITURE_WORDS.contains(&w.as_str());
+        modifier = matches!(w.as_str(), "has" | "no" | "with" | "without" | "show" | "hide");
+        furniture
+    })
 }
 
 /// The lower-cased words of a class or id attribute, split at non-alphanumerics and at camelCase
@@ -409,11 +424,22 @@ mod tests {
     }
 
     #[test]
+    fn story_containers_are_never_furniture_by_name() {
+        let text = fragment_text(
+            "<article class=\"post has-comments comments-open\"><p>Story.</p>\
+             <div class=\"comments\">First!</div></article><div itemprop=\"articleBody\" class=\"share\">More.</div>",
+        );
+        assert_eq!(text, "Story.\n\nMore.");
+    }
+
+    #[test]
     fn furniture_words_are_whole_words() {
         assert!(has_furniture_word("c-share_bar"));
         assert!(has_furniture_word("relatedLinks"));
         assert!(!has_furniture_word("commentary article-body"));
         assert!(!has_furniture_word("shared-content"));
+        assert!(!has_furniture_word("post has-comments no-sidebar"));
+        assert!(has_furniture_word("post-comments"));
     }
 
     #[test]
