@@ -210,6 +210,19 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_example_is_a_valid_config() {
+        let readme = include_str!("../../README.md");
+        let section = &readme[readme.find("### Configuration").expect("the section")..];
+        let start = section.find("```toml\n").expect("a toml block") + "```toml\n".len();
+        let example = &section[start..start + section[start..].find("```").unwrap()];
+        let mut c = Config::default();
+        assert_eq!(c.apply_text("README", example), Vec::<String>::new());
+        assert!(!c.mouse);
+        assert!(c.keymap.keys_of(&Action::OpenUrl).is_empty());
+        assert_eq!(c.keymap.keys_of(&Action::Next).len(), 2);
+    }
+
+    #[test]
     fn a_missing_explicit_file_is_reported() {
         let c = load(Some(Path::new("/nonexistent/hearsay.toml")));
         assert_eq!(c.problems.len(), 1);
