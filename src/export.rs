@@ -293,4 +293,34 @@ mod tests {
             serde_json::from_str::<serde_json::Value>(line).unwrap();
         }
     }
+
+    /// Records what had been written at each flush.
+    #[derive(Default)]
+    struct Flushes {
+        buffer: Vec<u8>,
+        flushed: Vec<usize>,
+    }
+
+    impl Write for Flushes {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.buffer.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            self.flushed.push(self.buffer.len());
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn jsonl_hands_each_article_on_as_soon_as_it_is_written() {
+        let a = analysis(TEXT);
+        let mut w = Writer::new(Flushes::default(), Format::JsonLines);
+        w.write(&a).unwrap();
+        let first_line = w.out.buffer.len();
+        assert_eq!(w.out.flushed, [first_line]);
+        w.write(&a).unwrap();
+        assert_eq!(w.out.flushed, [first_line, 2 * first_line]);
+    }
 }
