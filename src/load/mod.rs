@@ -23,11 +23,6 @@ use crate::article::Article;
 /// every core busy, small enough that memory does not grow with the corpus.
 pub const CHUNK: usize = 64;
 
-/// File extensions read when walking a directory (a file named explicitly is always read).
-const KNOWN_EXTENSIONS: &[&str] = &[
-    "txt", "text", "json", "jsonl", "ndjson", "md", "markdown", "html", "htm", "xhtml", "xml", "rss", "atom",
-];
-
 /// Share of control characters above which a file is taken for binary.
 const MAX_CONTROL_SHARE: f64 = 0.10;
 /// Share of undecodable characters above which a file is taken for binary, not mis-encoded text.
@@ -155,7 +150,7 @@ pub enum Format {
 }
 
 impl Format {
-    /// The format an extension stands for; `None` for none or an unknown one.
+    /// The format an extension stands for; `None` for an unknown one.
     pub fn from_extension(ext: &str) -> Option<Format> {
         Some(match ext.to_ascii_lowercase().as_str() {
             "txt" | "text" => Format::Text,
@@ -209,8 +204,8 @@ impl Format {
 }
 
 /// Turns command-line paths into inputs: `-` is stdin, `http(s)://` a URL, a directory all
-/// the article files under it (recursively, sorted by name, hidden entries skipped). Paths
-/// that cannot be read are returned as errors, in their place among the others.
+/// the article files under it (recursively, sorted by name, hidden entries skipped; only known
+/// extensions and files without one). Paths that cannot be read are returned as errors.
 pub fn expand<P: AsRef<Path>>(paths: &[P]) -> (Vec<Input>, Vec<LoadError>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
@@ -279,10 +274,11 @@ fn walk_entries(
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk(&path, ancestors, inputs, errors),
             Ok(_) => {
-                let known = path.extension().is_none_or(|e| {
-                    e.to_str()
-                        .is_some_and(|e| KNOWN_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-                });
+                // Inside a directory only article formats are read, so that images, style
+                // sheets and the like beside the articles are passed over silently.
+                let known = path
+                    .extension()
+                    .is_none_or(|e| e.to_str().and_then(Format::from_extension).is_some());
                 if known {
                     inputs.push(Input::File(path));
                 }
