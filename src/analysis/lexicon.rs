@@ -82,6 +82,8 @@ impl Phrases {
 pub struct Lexicon {
     /// Every form of every speech verb, mapped to its base form.
     verbs: HashMap<String, &'static str>,
+    /// Verbs that report speech only before a quotation ("called it “a disaster”").
+    quote_only: HashSet<&'static str>,
     pub titles: Phrases,
     abbreviations: HashSet<String>,
     title_abbreviations: HashSet<String>,
@@ -126,11 +128,16 @@ impl Lexicon {
 
     fn build() -> Lexicon {
         let mut verbs = HashMap::new();
+        let mut quote_only = HashSet::new();
         for line in lines(SPEECH_VERBS) {
             let mut forms = line.split_whitespace();
             let Some(base) = forms.next() else { continue };
             let base: &'static str = Box::leak(base.to_string().into_boxed_str());
-            let explicit: Vec<&str> = forms.collect();
+            let mut explicit: Vec<&str> = forms.collect();
+            if explicit.last() == Some(&"+quote") {
+                explicit.pop();
+                quote_only.insert(base);
+            }
             verbs.insert(base.to_string(), base);
             if explicit.is_empty() {
                 for f in inflect(base) {
@@ -168,6 +175,7 @@ impl Lexicon {
         }
         Lexicon {
             verbs,
+            quote_only,
             titles: Phrases::from_lines(lines(TITLES)),
             abbreviations,
             title_abbreviations,
@@ -201,6 +209,11 @@ impl Lexicon {
     /// The base form of a speech verb, from any of its forms (lowercase).
     pub fn speech_verb(&self, lower: &str) -> Option<&'static str> {
         self.verbs.get(lower).copied()
+    }
+
+    /// Whether a speech verb (base form) reports speech only before a quotation.
+    pub fn needs_quote(&self, base: &str) -> bool {
+        self.quote_only.contains(base)
     }
 
     pub fn is_given_name(&self, lower: &str) -> bool {

@@ -6,6 +6,7 @@ pub mod lexicon;
 pub mod people;
 pub mod segment;
 pub mod statements;
+pub mod tagger;
 
 use serde::Serialize;
 

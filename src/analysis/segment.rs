@@ -163,7 +163,7 @@ fn tokenize(text: &str, para: Span, lex: &Lexicon, out: &mut Vec<Token>) {
             // The full stop of an abbreviation or initial belongs to the word.
             if bytes.get(end) == Some(&b'.') {
                 let word = &s[start..end];
-                if lex.is_abbreviation(word) || is_initialism(word) {
+                if lex.is_abbreviation(word) || is_initialism(word) || is_party_state(word) {
                     it.next();
                     end += 1;
                 }
@@ -210,6 +210,17 @@ fn tokenize(text: &str, para: Span, lex: &Lexicon, out: &mut Vec<Token>) {
 fn is_possessive_s(rest: &str) -> bool {
     let mut cs = rest.chars();
     matches!(cs.next(), Some('s' | 'S')) && cs.next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// "R-Ky", "D-Wis": a party and a state abbreviation, as after a legislator's name.
+fn is_party_state(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 4
+        && b.len() <= 6
+        && matches!(b[0], b'R' | b'D' | b'I')
+        && b[1] == b'-'
+        && b[2].is_ascii_uppercase()
+        && b[3..].iter().all(u8::is_ascii_alphabetic)
 }
 
 /// "U.S", "D.C", "J": single letters, possibly joined by dots.

@@ -465,6 +465,8 @@ impl<'a> Finder<'a> {
             .collect();
         for (pi, range) in para_tokens.iter().enumerate() {
             let mut open: Option<usize> = None;
+            // Curly marks nest ("“... what he calls “hell” ...”"); straight ones cannot.
+            let mut depth = 0usize;
             for i in range.clone() {
                 if self.kind(i) != TokenKind::Quote {
                     continue;
@@ -473,12 +475,17 @@ impl<'a> Finder<'a> {
                     "“" | "„" | "«" | "``" => {
                         if open.is_none() {
                             open = Some(i);
+                            depth = 1;
+                        } else {
+                            depth += 1;
                         }
                     }
+                    "”" | "»" if depth > 1 => depth -= 1,
                     "”" | "»" => {
                         if let Some(o) = open.take() {
                             self.push_quote(o, i, true, false);
                         }
+                        depth = 0;
                     }
                     "\"" | "''" => match open.take() {
                         Some(o) => self.push_quote(o, i, true, false),
@@ -724,6 +731,12 @@ impl<'a> Finder<'a> {
             {
                 continue;
             }
+            if self.lex.needs_quote(base) {
+                let s = self.sentence_range(i);
+                if !(i + 1..s.end).any(|t| self.kind(t) == TokenKind::Quote) {
+                    continue;
+                }
+            }
             if WEAK_VERBS.contains(&base) {
                 let next = if i + 1 < n { self.l(i + 1) } else { "" };
                 if next == "to" || next.is_empty() {
@@ -897,7 +910,12 @@ impl<'a> Finder<'a> {
                     let verb = c - 1;
                     let floor = self.sentence_range(verb).start;
                     let j = self.skip_between_left(verb, floor);
-                    if let Some(source) = self.subject_before(j, floor) {
+                    let source = if self.l(verb).ends_with("ing") {
+                        self.sentence_subject(floor, verb)
+                    } else {
+                        self.subject_before(j, floor)
+                    };
+                    if let Some(source) = source {
                         // Only when the quotation is the whole rest of the sentence;
                         // otherwise it is part of reported speech, handled below.
                         let sentence_end = self.sentence_range(quote.close.min(n - 1)).end;
@@ -919,11 +937,12 @@ impl<'a> Finder<'a> {
     /// Whether the quotation closing at `close` ends its words with a comma, question mark,
     /// exclamation mark or dash: the mark of a quotation an attribution follows.
     fn ends_with_comma_like(&self, close: usize) -> bool {
-        close > 0
-            && matches!(
-                self.tok(close - 1),
-                "," | "?" | "!" | "—" | "--" | "-" | "…" | "..."
-            )
+        let mut k = close;
+        // Over the closing marks of quotations inside it (`... people,’”`).
+        while k > 0 && self.kind(k - 1) == TokenKind::Quote {
+            k -= 1;
+        }
+        k > 0 && matches!(self.tok(k - 1), "," | "?" | "!" | "—" | "--" | "-" | "…" | "...")
     }
 
     fn only_punct(&self, from: usize, to: usize) -> bool {
@@ -973,9 +992,17 @@ impl<'a> Finder<'a> {
             return None;
         }
         let j = self.skip_between_left(k, i);
-        let s = self.subject_before(j, i)?;
+        let mut s = self.subject_before(j, i)?;
         if s.tokens.start != i {
-            return None;
+            // "Trump lawyer Marc Kasowitz said": words before the name describe the person.
+            let modifiers = i..s.tokens.start;
+            if s.speaker.is_none()
+                || modifiers.len() > 4
+                || modifiers.clone().any(|t| self.kind(t) != TokenKind::Word)
+            {
+                return None;
+            }
+            s.tokens.start = i;
         }
         let end = self.attribution_tail(k + 1, ceiling);
         Some((s, k..k + 1, end))

@@ -47,7 +47,6 @@ mod flag {
     pub const PREV_SENT_QUOTED: u32 = 1 << 21;
     /// A quotation mark lies between the nearest speech verb on the left and this token.
     pub const QUOTE_AFTER_VERB: u32 = 1 << 22;
-    pub const COUNT: u32 = 23;
 }
 
 /// Subject pronouns and determiners of unnamed sources, which often begin a source span.

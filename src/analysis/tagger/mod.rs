@@ -85,10 +85,6 @@ impl Label {
         }
     }
 
-    pub(crate) fn kind(self) -> Option<Part> {
-        self.part()
-    }
-
     pub fn begin(part: Part) -> Label {
         match part {
             Part::Source => Label::BSource,

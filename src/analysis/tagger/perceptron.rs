@@ -29,7 +29,7 @@ pub enum ModelError {
 pub fn allowed(prev: Option<Label>, next: Label) -> bool {
     match next.inside_of() {
         None => true,
-        Some(kind) => prev.is_some_and(|p| p.kind() == Some(kind)),
+        Some(part) => prev.is_some_and(|p| p.part() == Some(part)),
     }
 }
 
