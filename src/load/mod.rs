@@ -449,7 +449,10 @@ fn decode(bytes: &[u8]) -> Decoded {
     if let Some(text) = decode_utf16(bytes) {
         return Decoded::Text(text);
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let (bytes, bom) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (rest, 3),
+        None => (bytes, 0),
+    };
     if looks_binary(bytes) {
         return Decoded::NotText;
     }
@@ -464,7 +467,8 @@ fn decode(bytes: &[u8]) -> Decoded {
             }
             Decoded::Lossy {
                 text,
-                offset: e.valid_up_to(),
+                // Counted in the file as it is, byte order mark included.
+                offset: bom + e.valid_up_to(),
             }
         }
     }
@@ -659,6 +663,12 @@ mod tests {
         assert!(w[0]
             .to_string()
             .starts_with("f.txt: invalid UTF-8 (first at byte 3)"));
+    }
+
+    #[test]
+    fn the_offset_of_invalid_utf8_counts_the_byte_order_mark() {
+        let (_, w) = text_of(b"\xEF\xBB\xBFab\xffc");
+        assert_eq!(w[0].kind, WarningKind::LossyUtf8 { offset: 5 });
     }
 
     #[test]
