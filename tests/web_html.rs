@@ -321,3 +321,66 @@ fn broken_markup_still_yields_the_text() {
     );
     assert!(article.text.contains("bold crossed tags"), "{}", article.text);
 }
+
+#[test]
+fn link_blocks_inside_the_story_are_dropped() {
+    let article = extract("inline_links.html", None);
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Library to stay open on Sundays after petition")
+    );
+    assert_eq!(article.date.as_deref(), Some("2024-10-05T10:15:00Z"));
+    assert_eq!(article.author.as_deref(), Some("Nia Thompson"));
+    assert_eq!(
+        article.url.as_deref(),
+        Some("https://eastbury.example/news/library-sundays")
+    );
+    let paragraphs = paragraphs(&article);
+    assert_eq!(
+        paragraphs,
+        [
+            "Library to stay open on Sundays after petition",
+            "Eastbury's central library will open on Sundays from next month after more than 4,000 residents \
+             signed a petition asking the borough to reverse a cut made two years ago.",
+            "Council leader Priya Shah said the borough had found the money by sharing a building manager with \
+             the museum next door. \"Libraries are where people go when they have nowhere else,\" she said. \
+             \"Sunday is when they need us most.\"",
+            "The petition was started by Jonah Ellis, a retired teacher, who said he had watched students queue \
+             outside the locked doors on Sunday afternoons with nowhere else to study. He told the Post he was \
+             \"delighted and a little surprised\".",
+            "Video unavailable",
+            "The library will open from 11am to 4pm on Sundays, starting on November 3.",
+        ],
+        "no \"Read more\" line, no list of other stories, no mostly-link tip line"
+    );
+}
+
+#[test]
+fn legacy_table_layout_in_latin1() {
+    let path = format!(
+        "{}/tests/fixtures/web/legacy_latin1.html",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(path).unwrap();
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "the fixture really is Latin-1"
+    );
+    let html = hearsay::web::decode(&bytes, None);
+    let article = article_from_html("legacy.html", &html, None).unwrap();
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Glassworks to close after 140 years")
+    );
+    assert_eq!(article.date.as_deref(), Some("2001-06-11"));
+    let paragraphs = paragraphs(&article);
+    assert!(paragraphs.contains(
+        &"Managing director Andr\u{e9} Lef\u{e8}vre said the plant could no longer compete with cheaper \
+          imports. \"We have tried everything,\" he said. \"The furnaces are old, energy costs have doubled, \
+          and our customers have gone abroad.\""
+    ));
+    assert!(paragraphs.iter().any(|p| p.contains("\u{ab}shameful\u{bb}")));
+    assert!(paragraphs.last().unwrap().starts_with("The town council said"));
+    assert_clean_paragraphs(&article);
+    assert_absent(&article, &["Front page", "Letters", "Sport", "\u{a9} 2001"]);
+}

@@ -126,10 +126,29 @@ fn extract(root: NodeRef<'_, Node>, furniture: Furniture) -> String {
             scored || paragraph
         };
         if keep {
-            text::collect(sibling, &mut paragraphs, furniture);
+            text::collect_except(sibling, &mut paragraphs, furniture, &|node| {
+                is_link_block(node, &stats)
+            });
         }
     }
     paragraphs.finish()
+}
+
+/// Blocks inside the story that are mostly links ("Read more: ...", an unlabelled list of other
+/// stories) are navigation, not text.
+fn is_link_block(node: NodeRef<'_, Node>, stats: &HashMap<NodeId, Stats>) -> bool {
+    let Some(element) = node.value().as_element() else {
+        return false;
+    };
+    if !matches!(
+        element.name(),
+        "p" | "div" | "ul" | "ol" | "section" | "table" | "td" | "dl" | "li"
+    ) {
+        return false;
+    }
+    stats
+        .get(&node.id())
+        .is_some_and(|s| s.chars > 0 && s.link_density() > 0.5)
 }
 
 fn collect(root: NodeRef<'_, Node>, furniture: Furniture) -> String {

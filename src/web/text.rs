@@ -298,6 +298,16 @@ impl Paragraphs {
 /// Appends the text under `root` to `paragraphs`, leaving out `furniture`.
 /// The walk is iterative because pages can nest elements thousands deep.
 pub(crate) fn collect(root: NodeRef<'_, Node>, paragraphs: &mut Paragraphs, furniture: Furniture) {
+    collect_except(root, paragraphs, furniture, &|_| false);
+}
+
+/// [`collect`], also leaving out the elements `drop` picks.
+pub(crate) fn collect_except(
+    root: NodeRef<'_, Node>,
+    paragraphs: &mut Paragraphs,
+    furniture: Furniture,
+    drop: &dyn Fn(NodeRef<'_, Node>) -> bool,
+) {
     let mut skipping: Option<ego_tree::NodeId> = None;
     for edge in root.traverse() {
         match edge {
@@ -309,7 +319,7 @@ pub(crate) fn collect(root: NodeRef<'_, Node>, paragraphs: &mut Paragraphs, furn
                     Node::Text(text) => paragraphs.push_text(text),
                     Node::Element(element) => {
                         let name = element.name();
-                        if skip(element, furniture) {
+                        if skip(element, furniture) || drop(node) {
                             skipping = Some(node.id());
                             continue;
                         }
