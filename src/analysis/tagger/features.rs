@@ -246,7 +246,12 @@ impl Doc {
             let Some(first_sentence) = seg.sentences.get(para.sentences.start) else {
                 continue;
             };
-            let Some(last_sentence) = para.sentences.end.checked_sub(1).and_then(|s| seg.sentences.get(s)) else {
+            let Some(last_sentence) = para
+                .sentences
+                .end
+                .checked_sub(1)
+                .and_then(|s| seg.sentences.get(s))
+            else {
                 continue;
             };
             let range = first_sentence.tokens.start..last_sentence.tokens.end;
@@ -357,12 +362,17 @@ impl Doc {
             push(feat(15, b));
             f &= f - 1;
         }
-        let near = |f: u32| (f & (flag::SPEECH_VERB | flag::PERSON | flag::QUOTE_MARK | flag::PUNCT | flag::PRONOUN)) as u64;
+        let near = |f: u32| {
+            (f & (flag::SPEECH_VERB | flag::PERSON | flag::QUOTE_MARK | flag::PUNCT | flag::PRONOUN)) as u64
+        };
         push(feat(16, pair(near(flags_at(-1)), 1)));
         push(feat(17, pair(near(flags_at(1)), 2)));
         push(feat(18, pair(near(flags_at(-2)), near(flags_at(2)))));
         // Quotation state.
-        push(feat(19, pair(in_q, pair(bucket(x.since_open), bucket(x.to_close)))));
+        push(feat(
+            19,
+            pair(in_q, pair(bucket(x.since_open), bucket(x.to_close))),
+        ));
         push(feat(20, pair(in_q, w0)));
         push(feat(21, pair(in_q, pair(vl, vr))));
         // Where the speech verbs are.
@@ -370,18 +380,45 @@ impl Doc {
         push(feat(23, pair(vl, x.verb_left_base)));
         push(feat(24, pair(vr, w0)));
         push(feat(25, pair(vl, w0)));
-        push(feat(26, pair(vl, (x.flags & (flag::THAT_AFTER_VERB | flag::QUOTE_AFTER_VERB | flag::COLON_LEFT)) as u64)));
+        push(feat(
+            26,
+            pair(
+                vl,
+                (x.flags & (flag::THAT_AFTER_VERB | flag::QUOTE_AFTER_VERB | flag::COLON_LEFT)) as u64,
+            ),
+        ));
         push(feat(27, x.verb));
         push(feat(28, pair(x.verb, wp1)));
         push(feat(29, pair(x.verb, wm1)));
         // Position in the sentence and paragraph.
         push(feat(30, pair(pos, to_end)));
-        push(feat(31, pair(sentence, pair(vl, (x.flags & (flag::PARA_VERB_BEFORE | flag::PREV_SENT_QUOTED)) as u64))));
-        push(feat(32, pair(to_end, pair(in_q, (x.flags & flag::SENT_VERB) as u64))));
-        push(feat(33, pair((x.flags & (flag::SENT_VERB | flag::SENT_QUOTE | flag::IN_QUOTE)) as u64, pos)));
+        push(feat(
+            31,
+            pair(
+                sentence,
+                pair(
+                    vl,
+                    (x.flags & (flag::PARA_VERB_BEFORE | flag::PREV_SENT_QUOTED)) as u64,
+                ),
+            ),
+        ));
+        push(feat(
+            32,
+            pair(to_end, pair(in_q, (x.flags & flag::SENT_VERB) as u64)),
+        ));
+        push(feat(
+            33,
+            pair(
+                (x.flags & (flag::SENT_VERB | flag::SENT_QUOTE | flag::IN_QUOTE)) as u64,
+                pos,
+            ),
+        ));
         push(feat(34, pair(wm1, vl)));
         push(feat(35, pair(wp1, vr)));
-        push(feat(36, pair((x.flags & flag::ACCORDING_LEFT) as u64, pair(vl, to_end))));
+        push(feat(
+            36,
+            pair((x.flags & flag::ACCORDING_LEFT) as u64, pair(vl, to_end)),
+        ));
         n
     }
 }
@@ -512,7 +549,10 @@ mod tests {
     fn quotation_state_follows_the_marks() {
         let d = doc("Before “inside here” after \"again\" end.");
         let inside: Vec<bool> = d.infos.iter().map(|x| x.flags & flag::IN_QUOTE != 0).collect();
-        assert_eq!(inside, [false, false, true, true, false, false, false, true, false, false, false]);
+        assert_eq!(
+            inside,
+            [false, false, true, true, false, false, false, true, false, false, false]
+        );
         assert_eq!(d.infos[2].since_open, 1);
         assert_eq!(d.infos[3].to_close, 1);
     }
@@ -520,8 +560,9 @@ mod tests {
     #[test]
     fn an_unclosed_quotation_runs_to_the_end_of_its_paragraph() {
         let d = doc("“One two. Three four.\n\nFive.");
-        assert!(d.infos[1..6].iter().all(|x| x.flags & flag::IN_QUOTE != 0));
-        assert_eq!(d.infos[6].flags & flag::IN_QUOTE, 0);
+        // “ One two . Three four . | Five .
+        assert!(d.infos[1..7].iter().all(|x| x.flags & flag::IN_QUOTE != 0));
+        assert_eq!(d.infos[7].flags & flag::IN_QUOTE, 0);
     }
 
     #[test]

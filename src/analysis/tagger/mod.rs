@@ -161,7 +161,7 @@ pub fn paragraph_tokens(seg: &Segmentation) -> impl Iterator<Item = Range<usize>
     seg.paragraphs.iter().filter_map(|p| {
         let first = seg.sentences.get(p.sentences.start)?;
         let last = seg.sentences.get(p.sentences.end.checked_sub(1)?)?;
-        (first.tokens.start < last.tokens.end).then(|| first.tokens.start..last.tokens.end)
+        (first.tokens.start < last.tokens.end).then_some(first.tokens.start..last.tokens.end)
     })
 }
 
@@ -214,21 +214,15 @@ pub fn attributions(labels: &[Label], seg: &Segmentation) -> Vec<TaggedAttributi
         if paragraph_of[a.start] != paragraph_of[b.start] {
             return None;
         }
-        let gap = if a.end <= b.start {
-            b.start - a.end
-        } else if b.end <= a.start {
-            a.start - b.end
-        } else {
-            0
-        };
-        let (sa, sb) = (sentence_of[a.start]..=sentence_of[a.end - 1], sentence_of[b.start]..=sentence_of[b.end - 1]);
-        let crossing = if sa.end() < sb.start() {
-            sb.start() - sa.end()
-        } else if sb.end() < sa.start() {
-            sa.start() - sb.end()
-        } else {
-            0
-        };
+        let gap = b.start.saturating_sub(a.end).max(a.start.saturating_sub(b.end));
+        let (sa, sb) = (
+            sentence_of[a.start]..=sentence_of[a.end - 1],
+            sentence_of[b.start]..=sentence_of[b.end - 1],
+        );
+        let crossing = sb
+            .start()
+            .saturating_sub(*sa.end())
+            .max(sa.start().saturating_sub(*sb.end()));
         Some(gap + 40 * crossing)
     };
     let nearest = |part: Part, to: &Range<usize>| -> Option<Range<usize>> {
@@ -268,7 +262,7 @@ mod tests {
         (seg, labels)
     }
 
-    fn words<'a>(text: &'a str, seg: &Segmentation, r: &Range<usize>) -> String {
+    fn words(text: &str, seg: &Segmentation, r: &Range<usize>) -> String {
         let toks = &seg.tokens[r.clone()];
         text[toks[0].span.start..toks[toks.len() - 1].span.end].to_string()
     }
@@ -284,9 +278,15 @@ mod tests {
         assert_eq!(attrs.len(), 1, "{attrs:?}");
         let a = &attrs[0];
         assert_eq!(words(text, &seg, &a.cue.clone().expect("a cue")), "said");
-        assert_eq!(words(text, &seg, &a.source.clone().expect("a source")), "Maria Costa");
+        assert_eq!(
+            words(text, &seg, &a.source.clone().expect("a source")),
+            "Maria Costa"
+        );
         let content = words(text, &seg, &a.content);
-        assert!(content.contains("the new bridge would open in the spring"), "{content}");
+        assert!(
+            content.contains("the new bridge would open in the spring"),
+            "{content}"
+        );
     }
 
     #[test]
@@ -318,7 +318,9 @@ mod tests {
         let text = "Ann said the rain stopped. Bob said nothing new.";
         let seg = segment(text);
         // Ann said the rain stopped . Bob said nothing new .
-        let labels = [BSource, BCue, BContent, IContent, IContent, O, BSource, BCue, BContent, IContent, O];
+        let labels = [
+            BSource, BCue, BContent, IContent, IContent, O, BSource, BCue, BContent, IContent, O,
+        ];
         assert_eq!(seg.tokens.len(), labels.len());
         let attrs = attributions(&labels, &seg);
         assert_eq!(
@@ -344,10 +346,14 @@ mod tests {
         let text = "\"Yes,\" she said, \"now.\"";
         let seg = segment(text);
         // " Yes , " she said , " now . "
-        let labels = [BContent, IContent, IContent, IContent, BSource, BCue, O, BContent, IContent, IContent, IContent];
+        let labels = [
+            BContent, IContent, IContent, IContent, BSource, BCue, O, BContent, IContent, IContent, IContent,
+        ];
         assert_eq!(seg.tokens.len(), labels.len());
         let attrs = attributions(&labels, &seg);
         assert_eq!(attrs.len(), 2);
-        assert!(attrs.iter().all(|a| a.cue == Some(5..6) && a.source == Some(4..5)));
+        assert!(attrs
+            .iter()
+            .all(|a| a.cue == Some(5..6) && a.source == Some(4..5)));
     }
 }

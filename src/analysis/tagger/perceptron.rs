@@ -65,7 +65,9 @@ impl Model {
         let mut acc = [0i32; SLOTS];
         for &h in feats {
             let b = self.bucket(h) * SLOTS;
-            let w: &[i16; SLOTS] = self.weights[b..b + SLOTS].try_into().expect("bucket is SLOTS wide");
+            let w: &[i16; SLOTS] = self.weights[b..b + SLOTS]
+                .try_into()
+                .expect("bucket is SLOTS wide");
             for (a, &x) in acc.iter_mut().zip(w) {
                 *a += x as i32;
             }
@@ -172,7 +174,9 @@ impl Model {
             }
             cur = next;
         }
-        let mut l = (0..LABELS).max_by_key(|&l| (cur[l], std::cmp::Reverse(l))).unwrap_or(0);
+        let mut l = (0..LABELS)
+            .max_by_key(|&l| (cur[l], std::cmp::Reverse(l)))
+            .unwrap_or(0);
         out.resize(n, Label::O);
         for t in (0..n).rev() {
             out[t] = Label::ALL[l];
@@ -300,7 +304,12 @@ impl Trainer {
     pub fn averaged(&self) -> Model {
         let c = self.steps as f64;
         let avg = |w: i64, total: i64| w as f64 - total as f64 / c;
-        let emissions: Vec<f64> = self.weights.iter().zip(&self.total).map(|(&w, &t)| avg(w as i64, t)).collect();
+        let emissions: Vec<f64> = self
+            .weights
+            .iter()
+            .zip(&self.total)
+            .map(|(&w, &t)| avg(w as i64, t))
+            .collect();
         let max = emissions.iter().fold(0f64, |m, &x| m.max(x.abs())).max(1e-9);
         let scale = i16::MAX as f64 / max;
         let q = |x: f64| (x * scale).round();
@@ -311,7 +320,8 @@ impl Trainer {
         for p in 0..LABELS {
             m.start[p] = q(avg(self.current.start[p] as i64, self.start_total[p])) as i32;
             for l in 0..LABELS {
-                m.transitions[p][l] = q(avg(self.current.transitions[p][l] as i64, self.trans_total[p][l])) as i32;
+                m.transitions[p][l] =
+                    q(avg(self.current.transitions[p][l] as i64, self.trans_total[p][l])) as i32;
             }
         }
         m
@@ -323,7 +333,10 @@ mod tests {
     use super::*;
 
     fn valid(labels: &[Label]) -> bool {
-        labels.iter().enumerate().all(|(t, &l)| allowed(if t == 0 { None } else { Some(labels[t - 1]) }, l))
+        labels
+            .iter()
+            .enumerate()
+            .all(|(t, &l)| allowed(if t == 0 { None } else { Some(labels[t - 1]) }, l))
     }
 
     #[test]
@@ -364,7 +377,10 @@ mod tests {
         m.start[5] = 77;
         let bytes = m.encode();
         assert_eq!(Model::decode(&bytes).expect("decodes"), m);
-        assert!(matches!(Model::decode(&bytes[..bytes.len() - 1]), Err(ModelError::Size)));
+        assert!(matches!(
+            Model::decode(&bytes[..bytes.len() - 1]),
+            Err(ModelError::Size)
+        ));
         assert!(matches!(Model::decode(b"nope"), Err(ModelError::Magic)));
     }
 }

@@ -132,7 +132,11 @@ pub fn gold_labels(seg: &Segmentation, attributions: &[Attribution]) -> Vec<Labe
     };
     let mut id = 0;
     for a in attributions {
-        for (p, ranges) in [(Part::Content, &a.content), (Part::Source, &a.source), (Part::Cue, &a.cue)] {
+        for (p, ranges) in [
+            (Part::Content, &a.content),
+            (Part::Source, &a.source),
+            (Part::Cue, &a.cue),
+        ] {
             for r in ranges {
                 id += 1;
                 if r.start >= r.end {
@@ -156,7 +160,11 @@ pub fn gold_labels(seg: &Segmentation, attributions: &[Attribution]) -> Vec<Labe
         for t in range.clone() {
             if let Some(p) = part[t] {
                 let continues = t > range.start && part[t - 1] == Some(p) && owner[t - 1] == owner[t];
-                labels[t] = if continues { Label::inside(p) } else { Label::begin(p) };
+                labels[t] = if continues {
+                    Label::inside(p)
+                } else {
+                    Label::begin(p)
+                };
             }
         }
     }
@@ -225,7 +233,13 @@ impl Prf {
 
 impl std::fmt::Display for Prf {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "P {:.3} R {:.3} F {:.3}", self.precision(), self.recall(), self.f1())
+        write!(
+            f,
+            "P {:.3} R {:.3} F {:.3}",
+            self.precision(),
+            self.recall(),
+            self.f1()
+        )
     }
 }
 
@@ -281,8 +295,10 @@ pub fn evaluate(tagger: &Tagger, docs: &[Prepared]) -> Evaluation {
             .iter()
             .map(|a| d.seg.tokens[a.content.start].span.start..d.seg.tokens[a.content.end - 1].span.end)
             .collect();
-        e.content.add(overlap_scores(&d.text, &d.attributions, &predicted, 0.5));
-        e.content_strict.add(overlap_scores(&d.text, &d.attributions, &predicted, 0.9));
+        e.content
+            .add(overlap_scores(&d.text, &d.attributions, &predicted, 0.5));
+        e.content_strict
+            .add(overlap_scores(&d.text, &d.attributions, &predicted, 0.9));
     }
     e.accuracy = ratio(right, total);
     e
@@ -293,14 +309,27 @@ fn overlap_scores(text: &str, gold: &[Attribution], predicted: &[Range<usize>], 
     let chars = |ranges: &[Range<usize>]| -> Vec<usize> {
         let mut v: Vec<usize> = ranges
             .iter()
-            .flat_map(|r| text[r.clone()].char_indices().filter(|(_, c)| !c.is_whitespace()).map(move |(i, _)| r.start + i))
+            .flat_map(|r| {
+                text[r.clone()]
+                    .char_indices()
+                    .filter(|(_, c)| !c.is_whitespace())
+                    .map(move |(i, _)| r.start + i)
+            })
             .collect();
         v.sort_unstable();
         v.dedup();
         v
     };
-    let golds: Vec<Vec<usize>> = gold.iter().map(|a| chars(&a.content)).filter(|c| !c.is_empty()).collect();
-    let preds: Vec<Vec<usize>> = predicted.iter().map(|r| chars(std::slice::from_ref(r))).filter(|c| !c.is_empty()).collect();
+    let golds: Vec<Vec<usize>> = gold
+        .iter()
+        .map(|a| chars(&a.content))
+        .filter(|c| !c.is_empty())
+        .collect();
+    let preds: Vec<Vec<usize>> = predicted
+        .iter()
+        .map(|r| chars(std::slice::from_ref(r)))
+        .filter(|c| !c.is_empty())
+        .collect();
     let mut gold_of: HashMap<usize, Vec<usize>> = HashMap::new();
     for (k, g) in golds.iter().enumerate() {
         for &c in g {
@@ -380,7 +409,11 @@ struct Sequence {
 
 /// Trains on `train`, calling `after_epoch` with the epoch number (from 1), the training
 /// error rate and the averaged model after each epoch. Returns the final averaged model.
-pub fn train(train: &[Prepared], options: &Options, mut after_epoch: impl FnMut(usize, f64, &Model)) -> Model {
+pub fn train(
+    train: &[Prepared],
+    options: &Options,
+    mut after_epoch: impl FnMut(usize, f64, &Model),
+) -> Model {
     let mut trainer = Trainer::new(options.bits);
     let probe = Model::zero(options.bits);
     let mut seqs: Vec<Sequence> = Vec::new();
@@ -421,7 +454,14 @@ mod tests {
 
     /// A tiny corpus written for the test: who said what, in a few fixed patterns.
     fn synthetic() -> Vec<Article> {
-        let names = ["Ann Moss", "Raj Patel", "Lena Ortiz", "Tom Berg", "Ivy Chen", "Omar Diaz"];
+        let names = [
+            "Ann Moss",
+            "Raj Patel",
+            "Lena Ortiz",
+            "Tom Berg",
+            "Ivy Chen",
+            "Omar Diaz",
+        ];
         let claims = [
             "the road will close in June",
             "taxes are too high",

@@ -1,0 +1,102 @@
+//! Trains the attribution tagger on a PolNeAR-style bench folder and writes its weights.
+//!
+//! ```text
+//! cargo run --release --bin hearsay-train -- ../shared/bench/polnear-train \
+//!     --dev ../shared/bench/polnear-dev --out assets/model/attribution.bin
+//! ```
+//!
+//! Deterministic: the same data, options and code give the same bytes.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use clap::Parser;
+use hearsay::analysis::tagger::train::{self, Options, Prepared};
+use hearsay::analysis::tagger::Tagger;
+use rayon::prelude::*;
+
+/// Train the attribution tagger (averaged structured perceptron over BIO labels).
+#[derive(Parser)]
+#[command(name = "hearsay-train")]
+struct Args {
+    /// Bench folder to train on (text/ and gold.jsonl).
+    train: PathBuf,
+    /// Bench folder to evaluate on after each epoch.
+    #[arg(long)]
+    dev: Option<PathBuf>,
+    /// Where to write the weights.
+    #[arg(long, default_value = "assets/model/attribution.bin")]
+    out: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = Options::default().epochs)]
+    epochs: usize,
+    /// Seed of the shuffling between epochs.
+    #[arg(long, default_value_t = Options::default().seed)]
+    seed: u64,
+    /// The feature table has 2^bits buckets (file size is about 14 * 2^bits bytes).
+    #[arg(long, default_value_t = Options::default().bits)]
+    bits: u32,
+    /// Train on the first N articles only (for quick experiments).
+    #[arg(long)]
+    limit: Option<usize>,
+}
+
+fn load(dir: &PathBuf, limit: Option<usize>) -> Result<Vec<Prepared>> {
+    let mut articles =
+        train::read_bench(dir).with_context(|| format!("reading bench folder {}", dir.display()))?;
+    if let Some(n) = limit {
+        articles.truncate(n);
+    }
+    Ok(articles.par_iter().map(train::prepare).collect())
+}
+
+fn main() -> Result<()> {
+    let args = Args::parse();
+    let started = Instant::now();
+    let train_docs = load(&args.train, args.limit)?;
+    let dev_docs = match &args.dev {
+        Some(d) => load(d, None)?,
+        None => Vec::new(),
+    };
+    let tokens: usize = train_docs.iter().map(|d| d.seg.tokens.len()).sum();
+    eprintln!(
+        "{} training articles ({} tokens), {} dev articles, prepared in {:.1}s",
+        train_docs.len(),
+        tokens,
+        dev_docs.len(),
+        started.elapsed().as_secs_f64()
+    );
+    let options = Options {
+        epochs: args.epochs,
+        seed: args.seed,
+        bits: args.bits,
+    };
+    let model = train::train(&train_docs, &options, |epoch, error, model| {
+        let mut line = format!(
+            "epoch {epoch:>2}  train error {:.4}  {:.1}s",
+            error,
+            started.elapsed().as_secs_f64()
+        );
+        if !dev_docs.is_empty() {
+            let e = train::evaluate(&Tagger::from_model(model.clone()), &dev_docs);
+            line.push_str(&format!(
+                "\n  dev tokens: accuracy {:.3}  source {}  cue {}  content {}\n  dev content spans: at 0.5 {}  at 0.9 {}",
+                e.accuracy, e.tokens[0], e.tokens[1], e.tokens[2], e.content, e.content_strict
+            ));
+        }
+        eprintln!("{line}");
+    });
+    let bytes = model.encode();
+    if let Some(parent) = args.out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+    }
+    std::fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
+    eprintln!(
+        "wrote {} ({} bytes) in {:.1}s",
+        args.out.display(),
+        bytes.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
