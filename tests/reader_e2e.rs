@@ -36,7 +36,7 @@ struct Session {
     writer: Box<dyn Write + Send>,
     parser: Arc<Mutex<Parser>>,
     child: Box<dyn Child + Send + Sync>,
-    _home: tempfile::TempDir,
+    _home: Option<tempfile::TempDir>,
 }
 
 fn nz(n: u16) -> NonZeroU16 {
@@ -46,6 +46,19 @@ fn nz(n: u16) -> NonZeroU16 {
 impl Session {
     fn start(args: &[&str], env: &[(&str, &str)], rows: u16, cols: u16) -> Session {
         let home = tempfile::tempdir().expect("temp dir");
+        let mut s = Session::start_at(home.path(), args, env, rows, cols);
+        s._home = Some(home);
+        s
+    }
+
+    /// Starts with `home` as the home, config and state directory.
+    fn start_at(
+        home: &std::path::Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+        rows: u16,
+        cols: u16,
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -57,17 +70,17 @@ impl Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hearsay"));
         cmd.args(args);
         // Config and remembered places from a clean home, so earlier runs change nothing.
-        cmd.env("HOME", home.path());
-        cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
-        cmd.env("XDG_STATE_HOME", home.path().join("state"));
-        cmd.env("XDG_DATA_HOME", home.path().join("data"));
+        cmd.env("HOME", home);
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
+        cmd.env("XDG_STATE_HOME", home.join("state"));
+        cmd.env("XDG_DATA_HOME", home.join("data"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("COLORTERM");
         for (k, v) in env {
             cmd.env(k, v);
         }
-        cmd.cwd(home.path());
+        cmd.cwd(home);
         let child = pair.slave.spawn_command(cmd).expect("hearsay starts");
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
@@ -93,7 +106,7 @@ impl Session {
             writer,
             parser,
             child,
-            _home: home,
+            _home: None,
         }
     }
 
@@ -308,6 +321,38 @@ fn y_copies_the_statement_through_osc52() {
         .unwrap();
     let text = String::from_utf8(text).unwrap();
     assert!(text.starts_with("Sergey Lavrov: "), "{text}");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn reopening_returns_to_the_same_place_at_another_width() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start_at(home.path(), &[], &[], 24, 100);
+    s.wait_for("the sample", |sc| sc.contents().contains("Tillerson"));
+    s.key_until("2", "Putin", status_has("Vladimir Putin"));
+    s.key_until("n", "Putin 1/4", status_has("Vladimir Putin  1/4"));
+    s.key_until("n", "Putin 2/4", status_has("Vladimir Putin  2/4"));
+    s.send("q");
+    assert!(s.wait_exit().success());
+    drop(s);
+    assert!(home.path().join("state/hearsay/places.json").exists());
+    let s = Session::start_at(home.path(), &[], &[], 30, 70);
+    s.wait_for("the same statement", |sc| {
+        status_row(sc).contains("Vladimir Putin  2/4") && sc.contents().contains("It can be said that")
+    });
+}
+
+#[test]
+fn a_bad_config_file_is_reported_and_the_defaults_apply() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("bad.toml");
+    std::fs::write(&config, "mouse = false\n[keys\n").unwrap();
+    let mut s = Session::start_at(home.path(), &["--config", config.to_str().unwrap()], &[], 24, 120);
+    s.wait_for("the message and the sample", |sc| {
+        status_row(sc).contains("bad.toml: line 2") && sc.contents().contains("Tillerson")
+    });
+    s.key_until("1", "keys still work", status_has("Sergey Lavrov"));
     s.send("q");
     assert!(s.wait_exit().success());
 }

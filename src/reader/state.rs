@@ -306,7 +306,8 @@ impl State {
     }
 
     /// The speaker shown in the status bar with the current statement's number among theirs:
-    /// the selected speaker, or else the current statement's.
+    /// the selected speaker, or else the current statement's. In the filter view, the number is
+    /// that of the statement under the cursor.
     pub fn counter(&self) -> Option<(Speaker, Option<usize>, usize)> {
         let doc = self.doc()?;
         let current = self
@@ -314,7 +315,11 @@ impl State {
             .and_then(|i| doc.analysis.statements.get(i).map(|s| (i, s)));
         let speaker = self.speaker.or_else(|| current.map(|(_, s)| doc.speaker_of(s)))?;
         let list = doc.statements_of(speaker);
-        let at = current.and_then(|(i, _)| list.iter().position(|&j| j == i));
+        let at = match self.filter {
+            // In the filter view, the statement under the cursor.
+            Some(f) if f.cursor < list.len() => Some(f.cursor),
+            _ => current.and_then(|(i, _)| list.iter().position(|&j| j == i)),
+        };
         Some((speaker, at, list.len()))
     }
 

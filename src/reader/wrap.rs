@@ -348,4 +348,27 @@ mod tests {
         let w = wrap(&a, &marks(&a), 0);
         assert!(!w.lines.is_empty());
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_wraps_within_the_width_in_text_order(
+            text in "[a-zé漢👍 \t\n\u{1b}\u{301}\u{202e}.,]{0,200}",
+            width in 1u16..40,
+        ) {
+            let a = Analysis::new(Article::from_text("t", text.as_str()));
+            let w = wrap(&a, &marks(&a), width);
+            let mut last_src = 0;
+            for l in &w.lines {
+                let glyphs = w.glyphs_of(l);
+                let cells: usize = glyphs.iter().map(|g| usize::from(g.width)).sum();
+                // A line overflows only when a single wide character cannot fit at all.
+                proptest::prop_assert!(cells <= usize::from(width) || glyphs.len() == 1);
+                for g in glyphs {
+                    proptest::prop_assert!(g.src as usize >= last_src);
+                    last_src = g.src as usize;
+                    proptest::prop_assert!(!w.symbol(g).chars().any(|c| c.is_control()));
+                }
+            }
+        }
+    }
 }
