@@ -358,6 +358,52 @@ fn a_bad_config_file_is_reported_and_the_defaults_apply() {
 }
 
 #[test]
+fn the_mouse_is_captured_unless_the_config_turns_it_off() {
+    let mut s = Session::start(&[], &[], 24, 80);
+    s.wait_for("mouse capture", |sc| {
+        sc.mouse_protocol_mode() != vt100::MouseProtocolMode::None
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+    assert_eq!(
+        s.parser.lock().unwrap().screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
+
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("config/hearsay")).unwrap();
+    std::fs::write(home.path().join("config/hearsay/config.toml"), "mouse = false\n").unwrap();
+    let mut s = Session::start_at(home.path(), &[], &[], 24, 80);
+    s.wait_for("the sample", |sc| sc.contents().contains("Tillerson"));
+    assert_eq!(
+        s.parser.lock().unwrap().screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn an_input_that_fails_to_load_is_shown_and_sets_the_exit_status() {
+    let home = tempfile::tempdir().unwrap();
+    let good = home.path().join("good.txt");
+    std::fs::write(&good, "Good news\n\nAnn Lee said the bridge would open in May.\n").unwrap();
+    let mut s = Session::start_at(
+        home.path(),
+        &["missing.txt", good.to_str().unwrap()],
+        &[],
+        24,
+        100,
+    );
+    s.wait_for("the good article and the problem", |sc| {
+        sc.contents().contains("Ann Lee said") && status_row(sc).contains("1 problem")
+    });
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(!status.success());
+}
+
+#[test]
 fn ctrl_c_quits_from_the_search_prompt() {
     let mut s = Session::start(&[], &[], 24, 80);
     s.wait_for("the sample", |sc| sc.contents().contains("Tillerson"));
