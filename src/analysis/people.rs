@@ -204,9 +204,8 @@ impl Scan<'_> {
         let mut j = i;
         while j < end {
             let l = self.lower[j].as_str();
-            if self.capitalised(j) && !(j > i && SUFFIXES.contains(&l)) {
-                j += 1;
-            } else if j > i && PARTICLES.contains(&l) && j + 1 < end && self.capitalised(j + 1) {
+            let particle = j > i && PARTICLES.contains(&l) && j + 1 < end && self.capitalised(j + 1);
+            if self.capitalised(j) && !(j > i && SUFFIXES.contains(&l)) || particle {
                 j += 1;
             } else if j > i && SUFFIXES.contains(&l) {
                 // "Jr." ends a name: keep it inside.
@@ -536,7 +535,7 @@ struct Builder {
     titles: Vec<String>,
     first: Option<String>,
     gender: Option<Gender>,
-    /// Token index where each mention so far starts, in the order they were added.
+    /// Token index where each strongly evidenced mention starts, in text order.
     starts: Vec<usize>,
 }
 
@@ -571,7 +570,9 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
             .copied()
             .filter(|&p| compatible(&builders[p]))
             .max_by_key(|&p| {
-                let before = builders[p].starts.iter().rev().find(|&&s| s < here).copied();
+                let starts = &builders[p].starts;
+                let k = starts.partition_point(|&s| s < here);
+                let before = k.checked_sub(1).map(|k| starts[k]);
                 (
                     before.is_some(),
                     before.unwrap_or(usize::MAX - builders[p].starts.first().copied().unwrap_or(0)),
@@ -633,8 +634,10 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
             }
         }
         let start = n.title.as_ref().map_or(n.name.start, |t| t.start);
-        let at = b.starts.partition_point(|&s| s < n.name.start);
-        b.starts.insert(at, n.name.start);
+        // Strong names come first and in text order, so this stays sorted.
+        if n.evidence == Evidence::Strong {
+            b.starts.push(n.name.start);
+        }
         mentions.push(Mention {
             person: p,
             span,
@@ -662,13 +665,13 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
     }
     let mut people = Vec::with_capacity(order.len());
     let mut genders = Vec::with_capacity(order.len());
+    let mut spans_of: Vec<Vec<Span>> = vec![Vec::new(); order.len()];
+    for m in &mentions {
+        spans_of[m.person].push(m.span);
+    }
     for (id, &p) in order.iter().enumerate() {
         let b = &builders[p];
-        let spans: Vec<Span> = mentions
-            .iter()
-            .filter(|m| m.person == id)
-            .map(|m| m.span)
-            .collect();
+        let spans: Vec<Span> = std::mem::take(&mut spans_of[id]);
         // The most frequent full form, the earliest on a tie; a surname alone otherwise.
         let name = b
             .forms

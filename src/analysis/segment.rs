@@ -125,8 +125,7 @@ fn tokenize(text: &str, para: Span, lex: &Lexicon, out: &mut Vec<Token>) {
             // or dots between initials; a possessive 's is left as a token of its own.
             let mut prev_alpha_run = 1usize;
             let mut all_digits = c.is_ascii_digit();
-            loop {
-                let Some(&(j, d)) = it.peek() else { break };
+            while let Some(&(j, d)) = it.peek() {
                 if d.is_alphanumeric() {
                     it.next();
                     end = j + d.len_utf8();

@@ -50,6 +50,9 @@ struct Source {
     speaker: Option<PersonId>,
 }
 
+/// The most tokens an attribution's closing phrase may have ("in an interview on Monday").
+const MAX_TAIL: usize = 12;
+
 /// Words between a subject and its verb that do not end the subject ("Lavrov also says").
 const BETWEEN: &[&str] = &[
     "also",
@@ -545,7 +548,7 @@ impl<'a> Finder<'a> {
         // "Sen. Ted Cruz (R-Texas) said"
         if self.is_punct(j - 1, ")") {
             let mut k = j - 1;
-            while k > floor && !self.is_punct(k, "(") {
+            while k > floor && j - k < 12 && !self.is_punct(k, "(") {
                 k -= 1;
             }
             if k > floor && k + 8 >= j {
@@ -939,7 +942,7 @@ impl<'a> Finder<'a> {
     fn ends_with_comma_like(&self, close: usize) -> bool {
         let mut k = close;
         // Over the closing marks of quotations inside it (`... people,’”`).
-        while k > 0 && self.kind(k - 1) == TokenKind::Quote {
+        while k > 0 && close - k < 3 && self.kind(k - 1) == TokenKind::Quote {
             k -= 1;
         }
         k > 0 && matches!(self.tok(k - 1), "," | "?" | "!" | "—" | "--" | "-" | "…" | "...")
@@ -973,7 +976,8 @@ impl<'a> Finder<'a> {
             }
             if self.is_punct(k, "(") {
                 // "Rep. Gwen Moore (D-Wis.) said": skip the parenthesis.
-                while k < ceiling && !self.is_punct(k, ")") {
+                let open = k;
+                while k < ceiling && k < open + 12 && !self.is_punct(k, ")") {
                     k += 1;
                 }
                 k += 1;
@@ -1012,7 +1016,8 @@ impl<'a> Finder<'a> {
     /// end ("in an interview broadcast Wednesday"), without crossing a quotation.
     fn attribution_tail(&self, from: usize, ceiling: usize) -> usize {
         let mut k = from;
-        while k < ceiling {
+        // Such phrases are short; a longer run is a clause of its own.
+        while k < ceiling && k < from + MAX_TAIL {
             if self.kind(k) == TokenKind::Quote || matches!(self.tok(k), "," | ":" | "." | ";" | "?" | "!") {
                 break;
             }
@@ -1411,7 +1416,8 @@ impl<'a> Finder<'a> {
         if let Some(m) = self.people.mentions[..i]
             .iter()
             .rev()
-            .find(|m| m.tokens.start >= s0 && agrees(m.person))
+            .take_while(|m| m.tokens.start >= s0)
+            .find(|m| agrees(m.person))
         {
             return Some(m.person);
         }
@@ -1419,7 +1425,12 @@ impl<'a> Finder<'a> {
             let Some(si) = here.checked_sub(back) else { break };
             let sent = &self.seg.sentences[si];
             // A statement in that sentence.
-            if let Some(f) = self.found[..k].iter().rev().find(|f| {
+            // Statements are in text order: only the few just before can be in that sentence.
+            let recent = self.found[..k]
+                .iter()
+                .rev()
+                .take_while(|f| self.sentence_of[f.content.start] + 8 >= si);
+            if let Some(f) = recent.clone().find(|f| {
                 f.source.as_ref().is_some_and(|s| {
                     s.speaker.is_some_and(agrees)
                         && !s.tokens.is_empty()
@@ -1451,6 +1462,7 @@ impl<'a> Finder<'a> {
         self.people.mentions[..i]
             .iter()
             .rev()
+            .take(200)
             .map(|m| m.person)
             .find(|&p| {
                 self.people.people[p].titles.iter().any(|title| {
@@ -1478,6 +1490,7 @@ impl<'a> Finder<'a> {
         }
         self.found[k + 1..]
             .iter()
+            .take(50)
             .find(|f| !matches!(f.pending, Some(Pending::Nearby)))
             .filter(|f| self.paragraph_of(f.content.start) == para)
             .and_then(speaker_of)
