@@ -432,6 +432,12 @@ fn the_help_overlay_takes_the_keys_until_closed() {
     assert_eq!(s.help, Some(0));
     run(&mut s, [Action::ScrollDown, Action::ScrollDown]);
     assert_eq!(s.help, Some(2));
+    // 16 rows show 14 of the help's lines: scrolling stops when the last is in view.
+    let lines = s.keymap.help_lines().len();
+    run(&mut s, [Action::Bottom, Action::ScrollDown]);
+    assert_eq!(s.help, Some(lines - 14));
+    run(&mut s, [Action::ScrollUp]);
+    assert_eq!(s.help, Some(lines - 15));
     assert_eq!(s.top_line(), 0, "the text does not scroll under the help");
     run(&mut s, [Action::Close]);
     assert_eq!(s.help, None);

@@ -118,9 +118,12 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
 /// While the help overlay is open it takes the keys: scrolling it, closing it, quitting.
 fn help_action(state: &mut State, action: Action, fx: &mut Vec<Effect>) {
     let lines = state.keymap.help_lines().len();
-    let at = state.help.unwrap_or(0);
+    // The overlay shows the lines that fit inside its border; scrolling stops at the last one.
+    let rows = usize::from(state.size.1.saturating_sub(2)).max(1);
+    let last = lines.saturating_sub(rows);
+    let at = state.help.unwrap_or(0).min(last);
     let half = half_page(state).unsigned_abs();
-    let move_to = |to: usize| Some(to.min(lines.saturating_sub(1)));
+    let move_to = |to: usize| Some(to.min(last));
     state.help = match action {
         Action::ScrollDown => move_to(at + 1),
         Action::ScrollUp => Some(at.saturating_sub(1)),
@@ -271,10 +274,19 @@ fn repeat(state: &mut State, forward: bool) {
         search_step(state, forward);
         return;
     }
+    if let Some(f) = state.filter {
+        // In the filter view the speaker's statements are the list: n and N move along it.
+        let len = filter_list(state).len().max(1);
+        let cursor = if forward {
+            (f.cursor + 1) % len
+        } else {
+            (f.cursor + len - 1) % len
+        };
+        state.filter = Some(Filter { cursor });
+        return;
+    }
     let Some(speaker) = state.speaker else {
-        let hint = state
-            .keymap
-            .hint(&crate::reader::action::Action::SelectSpeaker(1));
+        let hint = state.keymap.hint(&Action::SelectSpeaker(1));
         state.status = Some(format!("Select a speaker first ({hint}-9 or s)"));
         return;
     };
