@@ -226,3 +226,17 @@ fn malformed_feeds_are_errors_naming_them() {
         assert!(error.to_string().starts_with(&format!("{name}: ")), "{error}");
     }
 }
+
+#[test]
+fn absurdly_deep_xml_is_malformed() {
+    let xml = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><item><title>x</title>\
+         <description>d</description><extra>{}</extra></item></channel></rss>",
+        "<x>".repeat(100_000)
+    );
+    let error = articles_from_feed("deep.xml", xml.as_bytes()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "deep.xml: malformed feed: elements nested more than 1024 deep"
+    );
+}

@@ -384,3 +384,15 @@ fn legacy_table_layout_in_latin1() {
     assert_clean_paragraphs(&article);
     assert_absent(&article, &["Front page", "Letters", "Sport", "\u{a9} 2001"]);
 }
+
+#[test]
+fn absurdly_deep_nesting_still_reads() {
+    let depth = 100_000;
+    let html = format!(
+        "<html><body>{}<p>Deep inside, a paragraph long enough to count.</p>{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let article = article_from_html("deep.html", &html, None).unwrap();
+    assert_eq!(article.text, "Deep inside, a paragraph long enough to count.");
+}

@@ -35,6 +35,12 @@ pub fn entries_from_feed(source: &str, bytes: &[u8]) -> Result<Vec<FeedEntry>, W
         input: source.to_owned(),
         reason,
     };
+    if super::nesting::xml_too_deep(bytes) {
+        return Err(malformed(format!(
+            "elements nested more than {} deep",
+            super::nesting::MAX_XML_DEPTH
+        )));
+    }
     // feed-rs has panicked on odd input in the past; a bad feed must stay an error, not a crash.
     let parsed = std::panic::catch_unwind(|| feed_rs::parser::parse(bytes))
         .map_err(|_| malformed("the feed parser failed on this input".to_owned()))?;

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use super::extract;
 use super::jsonld::{self, JsonLdArticle};
+use super::nesting;
 use super::text;
 use super::WebError;
 use crate::Article;
@@ -24,7 +25,7 @@ pub fn article_from_html(source: &str, html: &str, url: Option<&str>) -> Result<
             reason: "binary data, not a page".to_owned(),
         });
     }
-    let document = Html::parse_document(html);
+    let document = Html::parse_document(&nesting::flatten(html));
     let meta = Metadata::read(&document);
     let body = extract::article_text(&document);
     if body.trim().is_empty() {

@@ -10,6 +10,7 @@ pub mod feed;
 pub mod fetch;
 pub mod html;
 mod jsonld;
+mod nesting;
 mod text;
 
 use std::path::PathBuf;

@@ -358,7 +358,7 @@ fn is_invisible(name: &str) -> bool {
 /// The paragraphs of an HTML fragment such as a feed entry's content: everything except
 /// furniture, since a feed's content is already the story.
 pub(crate) fn fragment_text(html: &str) -> String {
-    let fragment = scraper::Html::parse_fragment(html);
+    let fragment = scraper::Html::parse_fragment(&super::nesting::flatten(html));
     let mut paragraphs = Paragraphs::default();
     collect(fragment.tree.root(), &mut paragraphs, Furniture::ByTagAndName);
     paragraphs.finish()
