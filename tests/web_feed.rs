@@ -240,3 +240,17 @@ fn absurdly_deep_xml_is_malformed() {
         "deep.xml: malformed feed: elements nested more than 1024 deep"
     );
 }
+
+#[test]
+fn atom_xhtml_content() {
+    let xml = r#"<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>x</id>
+        <updated>2025-01-01T00:00:00Z</updated>
+        <entry><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">An <em>XHTML</em> title</div></title>
+        <id>1</id><updated>2025-01-01T00:00:00Z</updated>
+        <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>First &amp; foremost, a paragraph.</p>
+        <p>Second one.</p></div></content></entry></feed>"#;
+    let articles = articles_from_feed("x.atom", xml.as_bytes()).unwrap();
+    assert_eq!(articles[0].title.as_deref(), Some("An XHTML title"));
+    assert_eq!(articles[0].text, "First & foremost, a paragraph.\n\nSecond one.");
+    assert_eq!(articles[0].url, None);
+}
