@@ -423,6 +423,14 @@ fn o_opens_the_url_when_there_is_one() {
     assert_eq!(s.status.as_deref(), Some("This article has no url"));
     let fx = run(&mut s, [Action::NextArticle, Action::OpenUrl]);
     assert!(fx.contains(&Effect::OpenUrl("https://example.org/second".into())));
+    let mut local = bridge();
+    local.article.url = Some("/usr/bin/xcalc".into());
+    let mut s = state_with(vec![local], 80, 16);
+    assert!(
+        run(&mut s, [Action::OpenUrl]).is_empty(),
+        "only web addresses are opened"
+    );
+    assert_eq!(s.status.as_deref(), Some("Not a web address: /usr/bin/xcalc"));
 }
 
 #[test]

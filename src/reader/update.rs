@@ -22,6 +22,11 @@ pub enum Effect {
     Quit,
 }
 
+fn is_web_address(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")) && !url.chars().any(char::is_control)
+}
+
 /// Lines of context kept above a statement or match the view scrolls to.
 const CONTEXT: usize = 3;
 /// Lines the mouse wheel scrolls.
@@ -85,10 +90,13 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::PrevArticle => state.status = Some("This is the first article".into()),
         Action::Copy => copy(state, &mut fx),
         Action::OpenUrl => match state.doc().and_then(|d| d.analysis.article.url.clone()) {
-            Some(url) => {
+            // The url comes from the article: only web addresses go to the browser, never a
+            // file or program name the system opener would run.
+            Some(url) if is_web_address(&url) => {
                 state.status = Some(format!("Opening {url}"));
                 fx.push(Effect::OpenUrl(url));
             }
+            Some(url) => state.status = Some(format!("Not a web address: {url}")),
             None => state.status = Some("This article has no url".into()),
         },
         Action::ToggleHelp => state.help = Some(0),
