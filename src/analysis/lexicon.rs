@@ -1,7 +1,7 @@
 //! Word lists built into the binary from `assets/lexicon/`: speech verbs, titles,
 //! abbreviations, given names, surnames and names that are never people.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 const SPEECH_VERBS: &str = include_str!("../../assets/lexicon/speech_verbs.txt");
@@ -37,7 +37,7 @@ pub struct Phrases {
 
 impl Phrases {
     fn from_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Self {
-        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::default();
         for line in lines {
             let words: Vec<String> = line.split_whitespace().map(str::to_string).collect();
             if let Some(first) = words.first() {
@@ -127,8 +127,8 @@ impl Lexicon {
     }
 
     fn build() -> Lexicon {
-        let mut verbs = HashMap::new();
-        let mut quote_only = HashSet::new();
+        let mut verbs = HashMap::default();
+        let mut quote_only = HashSet::default();
         for line in lines(SPEECH_VERBS) {
             let mut forms = line.split_whitespace();
             let Some(base) = forms.next() else { continue };
@@ -149,8 +149,8 @@ impl Lexicon {
                 }
             }
         }
-        let mut abbreviations = HashSet::new();
-        let mut title_abbreviations = HashSet::new();
+        let mut abbreviations = HashSet::default();
+        let mut title_abbreviations = HashSet::default();
         for line in lines(ABBREVIATIONS) {
             let mut parts = line.split_whitespace();
             let Some(word) = parts.next() else { continue };
@@ -160,7 +160,7 @@ impl Lexicon {
             }
         }
         let set = |src: &str| lines(src).map(str::to_string).collect::<HashSet<_>>();
-        let mut given = HashMap::new();
+        let mut given = HashMap::default();
         for line in lines(GIVEN_NAMES).chain(lines(GIVEN_NAMES_EXTRA)) {
             let mut parts = line.split_whitespace();
             let (Some(name), g) = (parts.next(), parts.next()) else {
