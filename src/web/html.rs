@@ -15,8 +15,9 @@ use crate::Article;
 /// article's source; `url` is where the page came from, used to resolve a relative canonical link
 /// and as the article's url when the page declares none.
 ///
-/// The body is chosen with Readability's scoring (see [`extract`](super::extract)) after page
-/// furniture (navigation, share bars, related links, comment threads, ads) is cut out.
+/// The body is chosen with Mozilla Readability's scoring (paragraphs vote for the elements holding
+/// them, link-heavy text counts less) after page furniture (navigation, share bars, related
+/// links, comment threads, ads) is cut out.
 /// Never panics, whatever the input; a page with no readable text is an error.
 pub fn article_from_html(source: &str, html: &str, url: Option<&str>) -> Result<Article, WebError> {
     if html.contains('\0') && html.bytes().filter(|&b| b == 0).count() * 100 > html.len() {
