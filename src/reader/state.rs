@@ -27,7 +27,10 @@ pub struct Doc {
 }
 
 impl Doc {
-    pub fn new(analysis: Analysis, palette_len: usize) -> Doc {
+    pub fn new(mut analysis: Analysis, palette_len: usize) -> Doc {
+        // The reader never looks at tokens, and they are most of an analysis's memory: with
+        // thousands of articles open, dropping them keeps the reader small.
+        analysis.tokens = Vec::new();
         let slots = theme::person_slots(&analysis, palette_len);
         let order = analysis.people_by_prominence();
         let mut counts = vec![0; analysis.people.len()];
