@@ -404,6 +404,37 @@ fn an_input_that_fails_to_load_is_shown_and_sets_the_exit_status() {
 }
 
 #[test]
+fn a_directory_opens_with_an_article_list_and_j_moves_through_it() {
+    let home = tempfile::tempdir().unwrap();
+    let news = home.path().join("news");
+    std::fs::create_dir_all(&news).unwrap();
+    for i in 0..300 {
+        let text = format!("Story {i:03}\n\nMayor Ann Lee said bridge {i} would open in May.\n");
+        std::fs::write(news.join(format!("{i:03}.txt")), text).unwrap();
+    }
+    let mut s = Session::start_at(home.path(), &[news.to_str().unwrap()], &[], 30, 130);
+    s.wait_for("every article listed", |sc| {
+        sc.contents().contains("Articles (300)")
+    });
+    assert!(s.screen_contents().contains("bridge 0 would open"));
+    s.key_until("J", "the second article", |sc| {
+        sc.contents().contains("bridge 1 would open")
+    });
+    s.key_until("\t", "focus on the speakers", |sc| {
+        sc.contents().contains("›1 Ann Lee")
+    });
+    s.key_until("\t", "focus on the list", |sc| {
+        sc.contents().contains("›Story 001")
+    });
+    s.send("j");
+    s.key_until("\r", "the third article", |sc| {
+        sc.contents().contains("bridge 2 would open")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
 fn ctrl_c_quits_from_the_search_prompt() {
     let mut s = Session::start(&[], &[], 24, 80);
     s.wait_for("the sample", |sc| sc.contents().contains("Tillerson"));
