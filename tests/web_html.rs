@@ -396,3 +396,25 @@ fn absurdly_deep_nesting_still_reads() {
     let article = article_from_html("deep.html", &html, None).unwrap();
     assert_eq!(article.text, "Deep inside, a paragraph long enough to count.");
 }
+
+#[test]
+fn author_boxes_are_not_story() {
+    let html = r#"<html><body><article>
+        <div class="article-author"><img src="a.jpg"><span class="author-name">Nadia Ferreira</span>
+        <span class="author-role">Political editor</span></div>
+        <p>The budget passed on Tuesday, and the minister said that it would fund new schools.</p>
+        <p>Critics said the plan came too late for this year's intake.</p>
+        <div class="authorBox">Nadia Ferreira has covered politics since 2009.</div>
+        </article></body></html>"#;
+    let article = article_from_html("a.html", html, None).unwrap();
+    assert_eq!(
+        article.text,
+        "The budget passed on Tuesday, and the minister said that it would fund new schools.\n\n\
+         Critics said the plan came too late for this year's intake."
+    );
+    assert_eq!(
+        article.author.as_deref(),
+        Some("Nadia Ferreira"),
+        "the name, not the role"
+    );
+}

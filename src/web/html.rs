@@ -78,6 +78,8 @@ struct Selectors {
     date_published: Selector,
     author_link: Selector,
     byline: Selector,
+    /// The name inside a byline or author box that also holds a role, a photo or a date.
+    name: Selector,
 }
 
 fn selectors() -> &'static Selectors {
@@ -94,6 +96,7 @@ fn selectors() -> &'static Selectors {
             date_published: parse(r#"[itemprop="datePublished"]"#),
             author_link: parse(r#"[rel~="author" i], [itemprop~="author"]"#),
             byline: parse(r#".byline, .author, .article-author, [class*="byline" i]"#),
+            name: parse(r#"[itemprop~="name"], [class*="name" i], a[rel~="author" i]"#),
         }
     })
 }
@@ -188,9 +191,10 @@ impl Metadata {
                     .select(&s.author_link)
                     .chain(document.select(&s.byline))
                     .map(|e| {
-                        e.attr("content")
-                            .map(str::to_owned)
-                            .unwrap_or_else(|| text::inline_text(*e))
+                        e.attr("content").map(str::to_owned).unwrap_or_else(|| {
+                            let name = e.select(&s.name).next().unwrap_or(e);
+                            text::inline_text(*name)
+                        })
                     })
                     .find(|a| !a.is_empty() && a.len() < 200)
             })

@@ -90,6 +90,8 @@ const FURNITURE_WORDS: &[&str] = &[
     "advert",
     "adverts",
     "advertisement",
+    "author",
+    "authors",
     "banner",
     "bio",
     "breadcrumb",
