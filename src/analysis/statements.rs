@@ -610,7 +610,24 @@ impl<'a> Finder<'a> {
         while k > floor && comma - k < 30 {
             k -= 1;
             if self.is_punct(k, ",") {
-                if let Some(m) = self.people.mention_ending_at(k) {
+                // "A lawyer for them, David Schulz, said": the name between the commas.
+                if let Some(m) = self.people.mention_starting_at(k + 1) {
+                    if m.tokens.end == comma {
+                        return Some(self.person_source(m));
+                    }
+                }
+                // "Meeks (D-N.Y.), chairman of the caucus, said"
+                let mut end = k;
+                if end > floor && self.is_punct(end - 1, ")") {
+                    let mut o = end - 1;
+                    while o > floor && end - o < 12 && !self.is_punct(o, "(") {
+                        o -= 1;
+                    }
+                    if self.is_punct(o, "(") {
+                        end = o;
+                    }
+                }
+                if let Some(m) = self.people.mention_ending_at(end) {
                     if m.tokens.start >= floor {
                         return Some(self.person_source(m));
                     }
@@ -725,12 +742,14 @@ impl<'a> Finder<'a> {
             {
                 continue;
             }
-            // Passives ("was told", "is expected") report nothing of their subject.
+            // Passives ("was told", "is expected") report nothing of their subject; the
+            // progressive ("is telling") does.
             if i > 0
                 && matches!(
                     self.l(i - 1),
                     "was" | "were" | "been" | "being" | "is" | "are" | "be"
                 )
+                && !w.ends_with("ing")
             {
                 continue;
             }
@@ -1100,7 +1119,11 @@ impl<'a> Finder<'a> {
     /// Whether the words from `from` to `to` only say where or when something was said
     /// ("in an interview on Monday"), not what.
     fn circumstantial(&self, from: usize, to: usize) -> bool {
-        from >= to || PRE_CONTENT.contains(&self.l(from)) && !(from..to).any(|t| self.l(t) == "that")
+        from >= to
+            || to - from <= MAX_TAIL / 2
+                && PRE_CONTENT.contains(&self.l(from))
+                && self.l(from) != "to"
+                && !(from..to).any(|t| self.l(t) == "that")
     }
 
     /// `..., said Smith, a spokesman for the campaign.`: what follows the comma at `comma`
@@ -1150,12 +1173,21 @@ impl<'a> Finder<'a> {
             let source = if self.l(verb).ends_with("ing") {
                 if verb > s0 && self.is_punct(verb - 1, ",") {
                     self.sentence_subject(s0, verb)
+                } else if verb > s0 && matches!(self.l(verb - 1), "is" | "was" | "are" | "were" | "been") {
+                    // "Trump is telling veterans that ..."
+                    let j = self.skip_between_left(verb - 1, s0);
+                    self.subject_before(j, s0)
                 } else {
                     None
                 }
             } else {
                 let j = self.skip_between_left(verb, s0);
-                self.subject_before(j, s0)
+                if j > s0 && matches!(self.l(j - 1), "and" | "but") {
+                    // "Trump is telling veterans ... and says he will ...": the first verb's subject.
+                    self.sentence_subject(s0, verb)
+                } else {
+                    self.subject_before(j, s0)
+                }
             };
             let Some(source) = source else { continue };
             if self.is_claimed(source.tokens.clone()) && source.speaker.is_none() {
@@ -1289,6 +1321,23 @@ impl<'a> Finder<'a> {
             }
             if k < s1 && self.l(k) == "that" {
                 return k;
+            }
+        }
+        // "told The Huffington Post on Thursday": a named object, then the content if any.
+        if self.tok(c).starts_with(char::is_uppercase) {
+            let mut k = c;
+            while k < s1
+                && k < c + 5
+                && self.kind(k) == TokenKind::Word
+                && self.tok(k).starts_with(char::is_uppercase)
+            {
+                k += 1;
+            }
+            if k < s1 && self.l(k) == "that" {
+                return k;
+            }
+            if self.circumstantial(k, self.content_end(k, s1)) {
+                return s1;
             }
         }
         c
