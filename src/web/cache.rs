@@ -11,6 +11,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::SystemTime;
 
 /// The environment variable that moves the cache away from the platform's cache directory.
 pub const CACHE_DIR_ENV: &str = "HEARSAY_CACHE_DIR";
@@ -36,16 +37,28 @@ struct Header {
     length: usize,
 }
 
+/// How large the cache may grow before the least recently used entries go.
+pub const DEFAULT_LIMIT_BYTES: u64 = 100 * 1024 * 1024;
+
 /// A cache directory.
 #[derive(Debug, Clone)]
 pub struct Cache {
     dir: PathBuf,
+    limit_bytes: u64,
 }
 
 impl Cache {
-    /// A cache in `dir`, created on first write.
+    /// A cache in `dir`, created on first write, holding up to [`DEFAULT_LIMIT_BYTES`].
     pub fn new(dir: impl Into<PathBuf>) -> Cache {
-        Cache { dir: dir.into() }
+        Cache {
+            dir: dir.into(),
+            limit_bytes: DEFAULT_LIMIT_BYTES,
+        }
+    }
+
+    /// The same cache with another size limit.
+    pub fn with_limit(self, limit_bytes: u64) -> Cache {
+        Cache { limit_bytes, ..self }
     }
 
     /// The cache to use: `dir` when given, else `$HEARSAY_CACHE_DIR`, else the platform's cache
@@ -71,12 +84,17 @@ impl Cache {
 
     /// The cached response for `url`, if there is an intact one.
     pub fn get(&self, url: &str) -> Option<CachedResponse> {
-        let bytes = fs::read(self.path_for(url)).ok()?;
+        let path = self.path_for(url);
+        let bytes = fs::read(&path).ok()?;
         let newline = bytes.iter().position(|&b| b == b'\n')?;
         let header: Header = serde_json::from_slice(&bytes[..newline]).ok()?;
         let body = &bytes[newline + 1..];
         if header.response.url != url || body.len() != header.length {
             return None;
+        }
+        // Being read makes an entry recent, so pruning takes the ones nobody reopens.
+        if let Ok(file) = fs::File::options().write(true).open(&path) {
+            let _ = file.set_modified(SystemTime::now());
         }
         Some(CachedResponse {
             body: body.to_vec(),
@@ -110,8 +128,41 @@ impl Cache {
         let renamed = written.and_then(|()| fs::rename(&temp, &path));
         if renamed.is_err() {
             let _ = fs::remove_file(&temp);
+            return renamed;
         }
-        renamed
+        self.prune(&path);
+        Ok(())
+    }
+
+    /// Removes the least recently used entries while the cache is over its limit, sparing `keep`
+    /// (the entry just written). Entries other processes remove first are simply skipped.
+    fn prune(&self, keep: &Path) {
+        let Ok(dir) = fs::read_dir(&self.dir) else { return };
+        let mut entries: Vec<(SystemTime, u64, PathBuf)> = dir
+            .filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "entry"))
+            .filter_map(|e| {
+                let meta = e.metadata().ok()?;
+                Some((
+                    meta.modified().unwrap_or(SystemTime::UNIX_EPOCH),
+                    meta.len(),
+                    e.path(),
+                ))
+            })
+            .collect();
+        let mut total: u64 = entries.iter().map(|(_, len, _)| len).sum();
+        if total <= self.limit_bytes {
+            return;
+        }
+        entries.sort();
+        for (_, len, path) in entries {
+            if total <= self.limit_bytes {
+                break;
+            }
+            if path != keep && fs::remove_file(&path).is_ok() {
+                total = total.saturating_sub(len);
+            }
+        }
     }
 }
 
@@ -190,6 +241,53 @@ mod tests {
             dir.path(),
             "an explicit dir wins"
         );
+    }
+
+    #[test]
+    fn the_least_recently_used_entries_go_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let entry_size = {
+            let probe = Cache::new(dir.path().join("probe"));
+            probe.put(&response("http://a.test/0", &[b'x'; 1000])).unwrap();
+            fs::read_dir(probe.dir())
+                .unwrap()
+                .next()
+                .unwrap()
+                .unwrap()
+                .metadata()
+                .unwrap()
+                .len()
+        };
+        // Room for three entries, not four.
+        let cache = Cache::new(dir.path().join("lru")).with_limit(entry_size * 3 + entry_size / 2);
+        let age = |url: &str, seconds_ago: u64| {
+            let file = fs::File::options().write(true).open(cache.path_for(url)).unwrap();
+            file.set_modified(SystemTime::now() - std::time::Duration::from_secs(seconds_ago))
+                .unwrap();
+        };
+        for (i, url) in ["http://a.test/1", "http://a.test/2", "http://a.test/3"]
+            .iter()
+            .enumerate()
+        {
+            cache.put(&response(url, &[b'x'; 1000])).unwrap();
+            age(url, 100 - i as u64 * 10);
+        }
+        assert!(
+            cache.get("http://a.test/1").is_some(),
+            "reading /1 makes it the most recent"
+        );
+        cache.put(&response("http://a.test/4", &[b'x'; 1000])).unwrap();
+        assert!(
+            cache.get("http://a.test/2").is_none(),
+            "the least recently used went"
+        );
+        for kept in ["http://a.test/1", "http://a.test/3", "http://a.test/4"] {
+            assert!(cache.get(kept).is_some(), "{kept}");
+        }
+        // An entry larger than the whole limit is still kept until the next one arrives.
+        let tiny = Cache::new(dir.path().join("tiny")).with_limit(10);
+        tiny.put(&response("http://a.test/big", &[b'x'; 1000])).unwrap();
+        assert!(tiny.get("http://a.test/big").is_some());
     }
 
     #[test]
