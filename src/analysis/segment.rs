@@ -288,6 +288,17 @@ fn split_sentences(text: &str, first_token: usize, paragraph: usize, lex: &Lexic
                 boundary_after = Some(i + 1);
             }
         }
+        // A line break ends a sentence unless the line stops mid-phrase (hard-wrapped text
+        // breaks after ordinary words and commas).
+        if boundary_after.is_none() && i + 1 < end_token && !open_straight {
+            let gap = &text[t.span.end..tokens[i + 1].span.start];
+            let mid_phrase = t.kind == TokenKind::Word && tx.starts_with(char::is_lowercase)
+                || t.kind == TokenKind::Punct && matches!(tx, "," | "-" | "—" | "–" | "(" | ":" | ";")
+                || t.kind == TokenKind::Quote && matches!(tx, "“" | "‘" | "``");
+            if gap.contains('\n') && !mid_phrase && starts_sentence(tokens[i + 1], text) {
+                boundary_after = Some(i + 1);
+            }
+        }
         if let Some(j) = boundary_after {
             cuts.push(j);
             i = j;
@@ -382,6 +393,18 @@ mod tests {
         assert_eq!(
             sentences("\"We won.\" She left. \"Did we?\" he asked."),
             ["\"We won.\"", "She left.", "\"Did we?\" he asked."]
+        );
+    }
+
+    #[test]
+    fn a_line_break_ends_a_sentence_unless_the_line_stops_mid_phrase() {
+        assert_eq!(
+            sentences("“We lost.” ― Ann Lee\n“We won.” ― Bo Kim"),
+            ["“We lost.” ― Ann Lee", "“We won.” ― Bo Kim"]
+        );
+        assert_eq!(
+            sentences("The council met on\nMonday to vote."),
+            ["The council met on\nMonday to vote."]
         );
     }
 

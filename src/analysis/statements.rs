@@ -441,12 +441,6 @@ impl<'a> Finder<'a> {
         self.seg.sentences[self.sentence_of[i]].tokens.clone()
     }
 
-    /// One past the last token of the paragraph holding token `i`.
-    fn paragraph_end(&self, i: usize) -> usize {
-        let p = &self.seg.paragraphs[self.paragraph_of(i)];
-        self.seg.sentences[p.sentences.end - 1].tokens.end
-    }
-
     fn paragraph_of(&self, i: usize) -> usize {
         self.seg.sentences[self.sentence_of[i]].paragraph
     }
@@ -880,8 +874,8 @@ impl<'a> Finder<'a> {
                 && matches!(self.tok(after), "―" | "—" | "–" | "-" | "--")
             {
                 if let Some(m) = self.people.mention_starting_at(after + 1) {
-                    let para_end = self.paragraph_end(after);
-                    if self.only_punct(m.tokens.end, para_end) {
+                    let line_end = self.sentence_range(m.tokens.end - 1).end;
+                    if self.only_punct(m.tokens.end, line_end) {
                         let source = self.person_source(m);
                         let f = self.found(Some(source), Some(after..after + 1), content.clone(), true);
                         self.accept(f);

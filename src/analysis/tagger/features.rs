@@ -6,12 +6,14 @@
 //! are computed once per document in [`Doc::new`]; [`Doc::features`] then only combines
 //! precomputed hashes, without building strings.
 
+use super::pos::{Pos, PosInput, PosModel};
+use super::{Label, Part};
 use crate::analysis::lexicon::Lexicon;
 use crate::analysis::people::People;
 use crate::analysis::segment::{Segmentation, TokenKind};
 
 /// The most features one token can have.
-pub const MAX_FEATURES: usize = 64;
+pub const MAX_FEATURES: usize = 96;
 
 /// Per-token boolean facts.
 mod flag {
@@ -76,11 +78,38 @@ struct Info {
     to_end: u16,
     /// Index of the sentence in its paragraph.
     sentence: u16,
+    /// Part of speech, from the POS tagger; `Other` until tagged.
+    tag: u8,
+    /// The first stage's label (see [`Doc::set_first_stage`]).
+    first: u8,
+    /// Tokens to the nearest cue / source of the first stage, left and right, in the
+    /// paragraph (0: none).
+    cue_left: u16,
+    cue_right: u16,
+    source_left: u16,
+    source_right: u16,
+    /// Word of the nearest first-stage cue on the left.
+    cue_left_word: u64,
+    /// What the first stage found in the sentence and paragraph (`stage` bits).
+    stage: u32,
+}
+
+/// What the first stage found around a token.
+mod stage {
+    pub const SENT_CUE: u32 = 1;
+    pub const SENT_SOURCE: u32 = 1 << 1;
+    pub const SENT_CONTENT: u32 = 1 << 2;
+    /// The previous sentence of the paragraph ends in content.
+    pub const PREV_CONTENT: u32 = 1 << 3;
+    pub const CUE_LEFT_IN_SENTENCE: u32 = 1 << 4;
+    pub const CUE_RIGHT_IN_SENTENCE: u32 = 1 << 5;
 }
 
 /// A document prepared for feature extraction.
 pub struct Doc {
     infos: Vec<Info>,
+    /// Whether the first stage's labels are set, adding the second stage's features.
+    stacked: bool,
 }
 
 /// Outside the document.
@@ -116,12 +145,12 @@ fn fmix(mut h: u64) -> u64 {
 
 /// The id of template `t` with value `v`.
 #[inline]
-fn feat(t: u64, v: u64) -> u64 {
+pub(super) fn feat(t: u64, v: u64) -> u64 {
     fmix(v ^ t.wrapping_mul(0x9e37_79b9_7f4a_7c15))
 }
 
 #[inline]
-fn pair(a: u64, b: u64) -> u64 {
+pub(super) fn pair(a: u64, b: u64) -> u64 {
     fmix(a.rotate_left(17) ^ b.wrapping_mul(0x2545_f491_4f6c_dd1d))
 }
 
@@ -187,7 +216,15 @@ fn is_double_quote(t: &str) -> bool {
 }
 
 impl Doc {
-    pub fn new(text: &str, seg: &Segmentation, lower: &[String], people: &People) -> Doc {
+    /// Prepares a document; `pos` tags parts of speech for the features that use them
+    /// (training prepares documents before the POS tagger exists, then calls [`Doc::tag_pos`]).
+    pub fn new(
+        text: &str,
+        seg: &Segmentation,
+        lower: &[String],
+        people: &People,
+        pos: Option<&PosModel>,
+    ) -> Doc {
         let lex = Lexicon::get();
         let tokens = &seg.tokens;
         let n = tokens.len();
@@ -288,7 +325,144 @@ impl Doc {
                     || r.len() > 1 && infos[r.end - 2].flags & flag::CLOSES != 0;
             }
         }
-        Doc { infos }
+        for info in &mut infos {
+            info.tag = Pos::Other as u8;
+        }
+        let mut doc = Doc {
+            infos,
+            stacked: false,
+        };
+        if let Some(model) = pos {
+            doc.tag_pos(model, seg);
+        }
+        doc
+    }
+
+    /// What the POS tagger reads of the tokens of one sentence.
+    pub fn pos_inputs(&self, range: std::ops::Range<usize>) -> Vec<PosInput> {
+        self.infos[range]
+            .iter()
+            .map(|x| PosInput {
+                word: x.word,
+                prefix: x.prefix,
+                suffix: x.suffix,
+                shape: x.shape,
+            })
+            .collect()
+    }
+
+    /// Tags parts of speech, one sentence at a time.
+    pub fn tag_pos(&mut self, model: &PosModel, seg: &Segmentation) {
+        let mut inputs = Vec::new();
+        let mut out = Vec::new();
+        for s in &seg.sentences {
+            inputs.clear();
+            inputs.extend(self.infos[s.tokens.clone()].iter().map(|x| PosInput {
+                word: x.word,
+                prefix: x.prefix,
+                suffix: x.suffix,
+                shape: x.shape,
+            }));
+            out.clear();
+            out.resize(inputs.len(), Pos::Other);
+            model.tag(&inputs, &mut out);
+            for (info, p) in self.infos[s.tokens.clone()].iter_mut().zip(&out) {
+                info.tag = *p as u8;
+            }
+        }
+    }
+
+    /// Drops the first stage's labels: features are the first stage's again.
+    pub fn clear_first_stage(&mut self) {
+        self.stacked = false;
+    }
+
+    /// Records the first stage's labels, for the second stage's features.
+    pub fn set_first_stage(&mut self, labels: &[Label], seg: &Segmentation) {
+        let infos = &mut self.infos;
+        for (info, &l) in infos.iter_mut().zip(labels) {
+            info.first = l as u8;
+            info.stage = 0;
+            (info.cue_left, info.cue_right, info.source_left, info.source_right) = (0, 0, 0, 0);
+            info.cue_left_word = 0;
+        }
+        let dist = |a: usize, b: usize| (a.abs_diff(b)).min(u16::MAX as usize) as u16;
+        for para in &seg.paragraphs {
+            let sentences = &seg.sentences[para.sentences.clone()];
+            let (Some(first), Some(last)) = (sentences.first(), sentences.last()) else {
+                continue;
+            };
+            let range = first.tokens.start..last.tokens.end;
+            let (mut cue, mut source): (Option<(usize, u64)>, Option<usize>) = (None, None);
+            for t in range.clone() {
+                if let Some((c, w)) = cue {
+                    infos[t].cue_left = dist(t, c);
+                    infos[t].cue_left_word = w;
+                }
+                if let Some(s) = source {
+                    infos[t].source_left = dist(t, s);
+                }
+                match labels[t].part() {
+                    Some(Part::Cue) => cue = Some((t, infos[t].word)),
+                    Some(Part::Source) => source = Some(t),
+                    _ => {}
+                }
+            }
+            let (mut cue, mut source): (Option<usize>, Option<usize>) = (None, None);
+            for t in range.rev() {
+                if let Some(c) = cue {
+                    infos[t].cue_right = dist(t, c);
+                }
+                if let Some(s) = source {
+                    infos[t].source_right = dist(t, s);
+                }
+                match labels[t].part() {
+                    Some(Part::Cue) => cue = Some(t),
+                    Some(Part::Source) => source = Some(t),
+                    _ => {}
+                }
+            }
+            let mut prev_content = 0;
+            for s in sentences {
+                let mut found = prev_content;
+                for t in s.tokens.clone() {
+                    found |= match labels[t].part() {
+                        Some(Part::Cue) => stage::SENT_CUE,
+                        Some(Part::Source) => stage::SENT_SOURCE,
+                        Some(Part::Content) => stage::SENT_CONTENT,
+                        None => 0,
+                    };
+                }
+                let mut cue_seen = false;
+                for t in s.tokens.clone() {
+                    let mut f = found;
+                    if cue_seen {
+                        f |= stage::CUE_LEFT_IN_SENTENCE;
+                    }
+                    if labels[t].part() == Some(Part::Cue) {
+                        cue_seen = true;
+                    }
+                    infos[t].stage = f;
+                }
+                let mut cue_seen = false;
+                for t in s.tokens.clone().rev() {
+                    if cue_seen {
+                        infos[t].stage |= stage::CUE_RIGHT_IN_SENTENCE;
+                    }
+                    if labels[t].part() == Some(Part::Cue) {
+                        cue_seen = true;
+                    }
+                }
+                // A content that runs to the sentence's end (its full stop aside) may go on.
+                let end = s.tokens.end;
+                let tail = (s.tokens.start..end)
+                    .rev()
+                    .take(3)
+                    .any(|t| labels[t].part() == Some(Part::Content));
+                prev_content = if tail { stage::PREV_CONTENT } else { 0 };
+            }
+        }
+        self.stacked = true;
     }
 
     pub fn len(&self) -> usize {
@@ -419,6 +593,57 @@ impl Doc {
             36,
             pair((x.flags & flag::ACCORDING_LEFT) as u64, pair(vl, to_end)),
         ));
+        // Parts of speech around the token.
+        let pos_at = |d: isize| -> u64 {
+            let j = i as isize + d;
+            if j < 0 || j as usize >= infos.len() {
+                99
+            } else {
+                infos[j as usize].tag as u64
+            }
+        };
+        let (pm2, pm1, p0, pp1, pp2) = (pos_at(-2), pos_at(-1), x.tag as u64, pos_at(1), pos_at(2));
+        push(feat(40, p0));
+        push(feat(41, pair(pm1, p0)));
+        push(feat(42, pair(p0, pp1)));
+        push(feat(43, pair(pm1, pair(p0, pp1))));
+        push(feat(44, pair(pm2, pm1)));
+        push(feat(45, pair(pp1, pp2)));
+        push(feat(46, pair(p0, pair(in_q, vl))));
+        push(feat(47, pair(p0, pair(x.verb, wp1))));
+        if self.stacked {
+            let label_at = |d: isize| -> u64 {
+                let j = i as isize + d;
+                if j < 0 || j as usize >= infos.len() {
+                    99
+                } else {
+                    infos[j as usize].first as u64
+                }
+            };
+            let (lm2, lm1, l0, lp1, lp2) = (
+                label_at(-2),
+                label_at(-1),
+                x.first as u64,
+                label_at(1),
+                label_at(2),
+            );
+            let (cl, cr) = (bucket(x.cue_left), bucket(x.cue_right));
+            let (sl, sr) = (bucket(x.source_left), bucket(x.source_right));
+            let st = x.stage as u64;
+            push(feat(60, l0));
+            push(feat(61, pair(lm1, l0)));
+            push(feat(62, pair(l0, lp1)));
+            push(feat(63, pair(lm2, pair(lm1, pair(l0, pair(lp1, lp2))))));
+            push(feat(64, pair(l0, w0)));
+            push(feat(65, pair(cl, cr)));
+            push(feat(66, pair(sl, sr)));
+            push(feat(67, pair(st, l0)));
+            push(feat(68, pair(cl, pair(in_q, st))));
+            push(feat(69, pair(l0, pair(in_q, p0))));
+            push(feat(70, pair(cl, x.cue_left_word)));
+            push(feat(71, pair(cr, pair(sl, sr))));
+            push(feat(72, pair(st, pair(to_end, in_q))));
+        }
         n
     }
 }
@@ -542,7 +767,7 @@ mod tests {
         let seg = segment(text);
         let lower = people::lowercase_tokens(text, &seg);
         let p = people::find(text, &seg, &lower);
-        Doc::new(text, &seg, &lower, &p)
+        Doc::new(text, &seg, &lower, &p, None)
     }
 
     #[test]

@@ -19,6 +19,7 @@
 
 pub mod features;
 pub mod perceptron;
+pub mod pos;
 pub mod train;
 
 use std::ops::Range;
@@ -26,6 +27,7 @@ use std::sync::OnceLock;
 
 use self::features::{Doc, MAX_FEATURES};
 use self::perceptron::{Model, ModelError, LABELS, SLOTS};
+use self::pos::PosModel;
 use crate::analysis::people::People;
 use crate::analysis::segment::Segmentation;
 
@@ -102,10 +104,14 @@ impl Label {
     }
 }
 
-/// The tagger: a model and the decoding around it.
+/// The tagger: a POS tagger and two stages of attribution labelling. The second stage sees
+/// the first stage's labels around each token (the nearest cue, whether the sentence has a
+/// source), which a first-order model cannot see on its own.
 #[derive(Debug, Clone)]
 pub struct Tagger {
-    model: Model,
+    first: Model,
+    second: Model,
+    pos: PosModel,
 }
 
 impl Tagger {
@@ -115,45 +121,67 @@ impl Tagger {
         TAGGER.get_or_init(|| Tagger::from_bytes(BUILTIN).expect("the built-in tagger model is valid"))
     }
 
-    /// A model in the encoding `hearsay-train` writes.
+    /// Weights in the encoding `hearsay-train` writes: both stages, then the POS model.
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
-        Model::decode(bytes).map(Tagger::from_model)
+        let (first, a) = Model::decode(bytes)?;
+        let (second, b) = Model::decode(&bytes[a..])?;
+        let (pos, c) = PosModel::decode(&bytes[a + b..])?;
+        if a + b + c != bytes.len() {
+            return Err(ModelError::Size);
+        }
+        Ok(Tagger { first, second, pos })
     }
 
-    pub fn from_model(model: Model) -> Tagger {
-        Tagger { model }
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = self.first.encode();
+        out.extend_from_slice(&self.second.encode());
+        self.pos.encode(&mut out);
+        out
     }
 
-    pub fn model(&self) -> &Model {
-        &self.model
+    pub fn new(first: Model, second: Model, pos: PosModel) -> Tagger {
+        Tagger { first, second, pos }
+    }
+
+    pub fn pos(&self) -> &PosModel {
+        &self.pos
     }
 
     /// One label per token of `seg`, each paragraph decoded as one sequence.
     pub fn tag(&self, text: &str, seg: &Segmentation, lower: &[String], people: &People) -> Vec<Label> {
-        let doc = Doc::new(text, seg, lower, people);
-        self.tag_doc(&doc, seg)
+        let mut doc = Doc::new(text, seg, lower, people, Some(&self.pos));
+        self.tag_doc(&mut doc, seg)
     }
 
-    /// Tags a document whose features are already prepared.
-    pub fn tag_doc(&self, doc: &Doc, seg: &Segmentation) -> Vec<Label> {
-        let mut labels = vec![Label::O; seg.tokens.len()];
-        let mut emit: Vec<[i32; SLOTS]> = Vec::new();
-        let mut back: Vec<[u8; LABELS]> = Vec::new();
-        let mut out: Vec<Label> = Vec::new();
-        let mut feats = [0u64; MAX_FEATURES];
-        for range in paragraph_tokens(seg) {
-            emit.clear();
-            for t in range.clone() {
-                let n = doc.features(t, &mut feats);
-                let mut scores = [0i32; SLOTS];
-                self.model.score(&feats[..n], &mut scores);
-                emit.push(scores);
-            }
-            self.model.viterbi(&emit, &mut back, &mut out);
-            labels[range].copy_from_slice(&out);
-        }
-        labels
+    /// Tags a document whose features are already prepared (parts of speech included).
+    pub fn tag_doc(&self, doc: &mut Doc, seg: &Segmentation) -> Vec<Label> {
+        doc.clear_first_stage();
+        let first = decode(&self.first, doc, seg);
+        doc.set_first_stage(&first, seg);
+        decode(&self.second, doc, seg)
     }
+}
+
+/// Labels a document with one model, each paragraph as one sequence, using the features
+/// the document offers (the second stage's too once the first stage is set).
+pub fn decode(model: &Model, doc: &Doc, seg: &Segmentation) -> Vec<Label> {
+    let mut labels = vec![Label::O; seg.tokens.len()];
+    let mut emit: Vec<[i32; SLOTS]> = Vec::new();
+    let mut back: Vec<[u8; LABELS]> = Vec::new();
+    let mut out: Vec<Label> = Vec::new();
+    let mut feats = [0u64; MAX_FEATURES];
+    for range in paragraph_tokens(seg) {
+        emit.clear();
+        for t in range.clone() {
+            let n = doc.features(t, &mut feats);
+            let mut scores = [0i32; SLOTS];
+            model.score(&feats[..n], &mut scores);
+            emit.push(scores);
+        }
+        model.viterbi(&emit, &mut back, &mut out);
+        labels[range].copy_from_slice(&out);
+    }
+    labels
 }
 
 /// The token range of each paragraph that has tokens.

@@ -12,7 +12,7 @@ pub const SLOTS: usize = 8;
 pub const LABELS: usize = Label::ALL.len();
 
 const MAGIC: &[u8; 4] = b"HSTG";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// Why a weights file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -99,7 +99,8 @@ impl Model {
         out
     }
 
-    pub fn decode(bytes: &[u8]) -> Result<Model, ModelError> {
+    /// Reads a model from the start of `bytes`; returns it and the number of bytes used.
+    pub fn decode(bytes: &[u8]) -> Result<(Model, usize), ModelError> {
         let mut r = Reader { bytes, at: 0 };
         if r.take(4)? != MAGIC {
             return Err(ModelError::Magic);
@@ -128,10 +129,7 @@ impl Model {
                 m.weights[b * SLOTS + l] = i16::from_le_bytes([w[0], w[1]]);
             }
         }
-        if r.at != bytes.len() {
-            return Err(ModelError::Size);
-        }
-        Ok(m)
+        Ok((m, r.at))
     }
 
     /// The best label sequence for emission scores `emit` (one `[i32; SLOTS]` per token),
@@ -376,7 +374,7 @@ mod tests {
         m.transitions[2][3] = -123_456;
         m.start[5] = 77;
         let bytes = m.encode();
-        assert_eq!(Model::decode(&bytes).expect("decodes"), m);
+        assert_eq!(Model::decode(&bytes).expect("decodes"), (m, bytes.len()));
         assert!(matches!(
             Model::decode(&bytes[..bytes.len() - 1]),
             Err(ModelError::Size)

@@ -1,6 +1,7 @@
-//! Training and evaluation of the tagger on a PolNeAR-style bench folder: `text/*.txt` and
+//! Training and evaluation of the tagger on a PolNeAR-style bench folder: `text/*.txt`,
 //! `gold.jsonl`, whose attributions give `source`, `cue` and `content` as lists of
-//! `[start, end]` code point offsets.
+//! `[start, end]` code point offsets, and optionally `corenlp.jsonl`, whose automatic
+//! part-of-speech tags train the POS tagger.
 
 use std::collections::HashMap;
 use std::fs;
@@ -12,7 +13,8 @@ use serde::Deserialize;
 
 use super::features::{Doc, MAX_FEATURES};
 use super::perceptron::{Model, Trainer};
-use super::{attributions, paragraph_tokens, Label, Part, Tagger};
+use super::pos::{self, Pos, PosInput, PosModel};
+use super::{attributions, decode, paragraph_tokens, Label, Part, Tagger};
 use crate::analysis::people;
 use crate::analysis::segment::{self, Segmentation};
 
@@ -34,6 +36,12 @@ pub enum BenchError {
 struct GoldLine {
     file: String,
     attributions: Vec<GoldAttribution>,
+}
+
+#[derive(Deserialize)]
+struct CoreNlpLine {
+    file: String,
+    tokens: Vec<(usize, usize, String, String)>,
 }
 
 #[derive(Deserialize)]
@@ -60,6 +68,45 @@ pub struct Article {
     pub file: String,
     pub text: String,
     pub attributions: Vec<Attribution>,
+    /// CoreNLP's tokens as byte ranges with their part-of-speech class, when the folder
+    /// has `corenlp.jsonl`.
+    pub pos: Option<Vec<(Range<usize>, Pos)>>,
+}
+
+/// Reads `corenlp.jsonl` into part-of-speech tags by file, in code point offsets.
+fn read_corenlp(path: &Path) -> Result<HashMap<String, Vec<(usize, usize, Pos)>>, BenchError> {
+    let mut out = HashMap::new();
+    let file = match fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(out),
+        Err(source) => {
+            return Err(BenchError::Io {
+                path: path.to_path_buf(),
+                source,
+            })
+        }
+    };
+    for (n, line) in io::BufReader::new(file).lines().enumerate() {
+        let line = line.map_err(|source| BenchError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc: CoreNlpLine = serde_json::from_str(&line).map_err(|source| BenchError::Json {
+            path: path.to_path_buf(),
+            line: n + 1,
+            source,
+        })?;
+        let tags = doc
+            .tokens
+            .iter()
+            .map(|(s, e, tag, _)| (*s, *e, Pos::from_penn(tag)))
+            .collect();
+        out.insert(doc.file, tags);
+    }
+    Ok(out)
 }
 
 /// Reads a bench folder's `gold.jsonl` and the texts it names, in the file's order.
@@ -70,6 +117,7 @@ pub fn read_bench(dir: &Path) -> Result<Vec<Article>, BenchError> {
         move |source| BenchError::Io { path, source }
     };
     let file = fs::File::open(&gold_path).map_err(io_err(&gold_path))?;
+    let mut corenlp = read_corenlp(&dir.join("corenlp.jsonl"))?;
     let mut out = Vec::new();
     for (n, line) in io::BufReader::new(file).lines().enumerate() {
         let line = line.map_err(io_err(&gold_path))?;
@@ -107,10 +155,22 @@ pub fn read_bench(dir: &Path) -> Result<Vec<Article>, BenchError> {
                 content: convert(&a.content)?,
             });
         }
+        let pos = match corenlp.remove(&gold.file) {
+            Some(tags) => {
+                let mut v = Vec::with_capacity(tags.len());
+                for (s, e, p) in tags {
+                    let r = convert(&[[s, e]])?.remove(0);
+                    v.push((r, p));
+                }
+                Some(v)
+            }
+            None => None,
+        };
         out.push(Article {
             file: gold.file,
             text,
             attributions,
+            pos,
         });
     }
     Ok(out)
@@ -171,29 +231,89 @@ pub fn gold_labels(seg: &Segmentation, attributions: &[Attribution]) -> Vec<Labe
     labels
 }
 
+/// Part-of-speech classes for our tokens: the class of the CoreNLP token that holds each
+/// token's first byte, or of the first one inside it.
+pub fn gold_pos(seg: &Segmentation, tags: &[(Range<usize>, Pos)]) -> Vec<Pos> {
+    seg.tokens
+        .iter()
+        .map(|t| {
+            let k = tags.partition_point(|(r, _)| r.end <= t.span.start);
+            match tags.get(k) {
+                Some((r, p)) if r.start < t.span.end => *p,
+                _ => Pos::Other,
+            }
+        })
+        .collect()
+}
+
 /// An article ready for tagging: its segmentation and prepared features.
 pub struct Prepared {
     pub text: String,
     pub seg: Segmentation,
     pub doc: Doc,
     pub gold: Vec<Label>,
+    pub gold_pos: Option<Vec<Pos>>,
     pub attributions: Vec<Attribution>,
 }
 
-pub fn prepare(article: &Article) -> Prepared {
+/// Segments an article and prepares its features, with parts of speech from `pos` when
+/// given (else call [`Doc::tag_pos`] later).
+pub fn prepare(article: &Article, pos: Option<&PosModel>) -> Prepared {
     let text = &article.text;
     let seg = segment::segment(text);
     let lower = people::lowercase_tokens(text, &seg);
     let found = people::find(text, &seg, &lower);
-    let doc = Doc::new(text, &seg, &lower, &found);
+    let doc = Doc::new(text, &seg, &lower, &found, pos);
     let gold = gold_labels(&seg, &article.attributions);
+    let gold_pos = article.pos.as_ref().map(|tags| gold_pos(&seg, tags));
     Prepared {
         text: text.clone(),
         seg,
         doc,
         gold,
+        gold_pos,
         attributions: article.attributions.clone(),
     }
+}
+
+/// Trains the POS tagger on the sentences of the articles that have CoreNLP tags.
+pub fn train_pos(docs: &[Prepared], options: &Options) -> PosModel {
+    let mut sentences: Vec<(Vec<PosInput>, Vec<Pos>)> = Vec::new();
+    for d in docs {
+        let Some(gold) = &d.gold_pos else { continue };
+        for s in &d.seg.sentences {
+            sentences.push((
+                d.doc.pos_inputs(s.tokens.clone()),
+                gold[s.tokens.clone()].to_vec(),
+            ));
+        }
+    }
+    let mut rng = Rng(options.seed.rotate_left(7) | 1);
+    pos::train(&sentences, options.pos_bits, options.pos_epochs, |order| {
+        rng.shuffle(order)
+    })
+}
+
+/// The share of tokens whose POS class the model gets right.
+pub fn pos_accuracy(model: &PosModel, docs: &[Prepared]) -> f64 {
+    let (mut right, mut total) = (0, 0);
+    let mut out = Vec::new();
+    for d in docs {
+        let Some(gold) = &d.gold_pos else { continue };
+        for s in &d.seg.sentences {
+            let input = d.doc.pos_inputs(s.tokens.clone());
+            out.clear();
+            out.resize(input.len(), Pos::Other);
+            model.tag(&input, &mut out);
+            total += out.len();
+            right += out
+                .iter()
+                .zip(&gold[s.tokens.clone()])
+                .filter(|(a, b)| a == b)
+                .count();
+        }
+    }
+    ratio(right, total)
 }
 
 /// Precision, recall and F1 from counts.
@@ -264,6 +384,8 @@ pub struct Evaluation {
     pub content: Prf,
     /// The same at 0.9.
     pub content_strict: Prf,
+    /// `confusion[gold][predicted]` token counts, by label.
+    pub confusion: [[usize; 7]; 7],
 }
 
 fn part_index(p: Part) -> usize {
@@ -274,13 +396,14 @@ fn part_index(p: Part) -> usize {
     }
 }
 
-pub fn evaluate(tagger: &Tagger, docs: &[Prepared]) -> Evaluation {
+pub fn evaluate(tagger: &Tagger, docs: &mut [Prepared]) -> Evaluation {
     let mut e = Evaluation::default();
     let (mut right, mut total) = (0usize, 0usize);
     for d in docs {
-        let labels = tagger.tag_doc(&d.doc, &d.seg);
+        let labels = tagger.tag_doc(&mut d.doc, &d.seg);
         for (&g, &p) in d.gold.iter().zip(&labels) {
             total += 1;
+            e.confusion[g as usize][p as usize] += 1;
             right += (g == p) as usize;
             if let Some(gp) = g.part() {
                 e.tokens[part_index(gp)].gold += 1;
@@ -368,8 +491,11 @@ fn overlap_scores(text: &str, gold: &[Attribution], predicted: &[Range<usize>], 
 pub struct Options {
     pub epochs: usize,
     pub seed: u64,
-    /// The feature table has `2^bits` buckets.
+    /// The attribution feature table has `2^bits` buckets.
     pub bits: u32,
+    pub pos_epochs: usize,
+    /// The POS feature table has `2^pos_bits` buckets.
+    pub pos_bits: u32,
 }
 
 impl Default for Options {
@@ -378,6 +504,8 @@ impl Default for Options {
             epochs: 10,
             seed: 20_170_412,
             bits: 18,
+            pos_epochs: 5,
+            pos_bits: 16,
         }
     }
 }
@@ -407,18 +535,12 @@ struct Sequence {
     gold: Vec<Label>,
 }
 
-/// Trains on `train`, calling `after_epoch` with the epoch number (from 1), the training
-/// error rate and the averaged model after each epoch. Returns the final averaged model.
-pub fn train(
-    train: &[Prepared],
-    options: &Options,
-    mut after_epoch: impl FnMut(usize, f64, &Model),
-) -> Model {
-    let mut trainer = Trainer::new(options.bits);
-    let probe = Model::zero(options.bits);
-    let mut seqs: Vec<Sequence> = Vec::new();
+/// The training sequences of some documents, with the features their `Doc`s offer now.
+fn sequences<'a>(docs: impl Iterator<Item = &'a Prepared>, bits: u32) -> Vec<Sequence> {
+    let probe = Model::zero(bits);
     let mut buf = [0u64; MAX_FEATURES];
-    for d in train {
+    let mut seqs = Vec::new();
+    for d in docs {
         for range in paragraph_tokens(&d.seg) {
             let feats = range
                 .clone()
@@ -433,8 +555,19 @@ pub fn train(
             });
         }
     }
+    seqs
+}
+
+/// Trains one stage on `seqs`, calling `after_epoch` with the epoch number (from 1), the
+/// training error rate and the averaged model after each epoch.
+fn fit(
+    seqs: &[Sequence],
+    options: &Options,
+    rng: &mut Rng,
+    mut after_epoch: impl FnMut(usize, f64, &Model),
+) -> Model {
+    let mut trainer = Trainer::new(options.bits);
     let tokens: usize = seqs.iter().map(|s| s.gold.len()).sum();
-    let mut rng = Rng(options.seed | 1);
     let mut order: Vec<usize> = (0..seqs.len()).collect();
     for epoch in 1..=options.epochs {
         rng.shuffle(&mut order);
@@ -446,6 +579,70 @@ pub fn train(
         after_epoch(epoch, ratio(errors, tokens), &model);
     }
     trainer.averaged()
+}
+
+/// The number of folds whose held-out first-stage labels train the second stage, so that
+/// it learns from first-stage labels as good as those it will see on new text.
+const FOLDS: usize = 4;
+
+/// Trains the whole tagger: the POS tagger, the first stage (on held-out folds, then on
+/// everything) and the second stage. `log` receives progress lines, with scores on `dev`
+/// after each second-stage epoch when `dev` is not empty.
+pub fn train(
+    train: &mut [Prepared],
+    dev: &mut [Prepared],
+    options: &Options,
+    mut log: impl FnMut(String),
+) -> Tagger {
+    let pos = train_pos(train, options);
+    log(format!(
+        "POS tagger: train accuracy {:.3}, dev accuracy {:.3}",
+        pos_accuracy(&pos, train),
+        pos_accuracy(&pos, dev)
+    ));
+    for d in train.iter_mut().chain(dev.iter_mut()) {
+        d.doc.clear_first_stage();
+        d.doc.tag_pos(&pos, &d.seg);
+    }
+    let mut rng = Rng(options.seed | 1);
+    // Held-out first-stage labels for every training document.
+    let mut held_out: Vec<Vec<Label>> = vec![Vec::new(); train.len()];
+    for fold in 0..FOLDS {
+        let seqs = sequences(
+            train
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| k % FOLDS != fold)
+                .map(|(_, d)| d),
+            options.bits,
+        );
+        let model = fit(&seqs, options, &mut rng, |_, _, _| {});
+        for (k, d) in train.iter().enumerate().filter(|(k, _)| k % FOLDS == fold) {
+            held_out[k] = decode(&model, &d.doc, &d.seg);
+        }
+        log(format!("first stage, fold {} of {FOLDS} done", fold + 1));
+    }
+    let seqs = sequences(train.iter(), options.bits);
+    let first = fit(&seqs, options, &mut rng, |epoch, error, _| {
+        log(format!("first stage: epoch {epoch:>2}  train error {error:.4}"));
+    });
+    drop(seqs);
+    for (d, labels) in train.iter_mut().zip(&held_out) {
+        d.doc.set_first_stage(labels, &d.seg);
+    }
+    let seqs = sequences(train.iter(), options.bits);
+    let second = fit(&seqs, options, &mut rng, |epoch, error, model| {
+        let mut line = format!("second stage: epoch {epoch:>2}  train error {error:.4}");
+        if !dev.is_empty() {
+            let e = evaluate(&Tagger::new(first.clone(), model.clone(), pos.clone()), dev);
+            line.push_str(&format!(
+                "\n  dev tokens: accuracy {:.3}  source {}  cue {}  content {}\n  dev content spans: at 0.5 {}  at 0.9 {}",
+                e.accuracy, e.tokens[0], e.tokens[1], e.tokens[2], e.content, e.content_strict
+            ));
+        }
+        log(line);
+    });
+    Tagger::new(first, second, pos)
 }
 
 #[cfg(test)]
@@ -507,6 +704,7 @@ mod tests {
                 file: format!("{name}.txt"),
                 text,
                 attributions,
+                pos: None,
             });
         }
         out
@@ -515,7 +713,7 @@ mod tests {
     #[test]
     fn gold_labels_follow_the_spans() {
         let articles = synthetic();
-        let p = prepare(&articles[0]);
+        let p = prepare(&articles[0], None);
         let words: Vec<&str> = p.seg.tokens.iter().map(|t| t.span.text(&p.text)).collect();
         // "Ann Moss said that the road will close in June ."
         assert_eq!(&words[..4], ["Ann", "Moss", "said", "that"]);
@@ -527,21 +725,33 @@ mod tests {
 
     #[test]
     fn training_on_a_tiny_corpus_learns_it_deterministically() {
-        let prepared: Vec<Prepared> = synthetic().iter().map(prepare).collect();
+        let mut prepared: Vec<Prepared> = synthetic().iter().map(|a| prepare(a, None)).collect();
         let options = Options {
             epochs: 6,
             seed: 7,
             bits: 14,
+            pos_epochs: 1,
+            pos_bits: 8,
         };
-        let mut seen = Vec::new();
-        let model = train(&prepared, &options, |epoch, err, _| seen.push((epoch, err)));
-        assert_eq!(seen.len(), 6);
-        assert!(seen[5].1 < seen[0].1, "{seen:?}");
-        let tagger = Tagger::from_model(model.clone());
-        let e = evaluate(&tagger, &prepared);
+        let mut log = Vec::new();
+        let tagger = train(&mut prepared, &mut [], &options, |line| log.push(line));
+        let errors: Vec<f64> = log
+            .iter()
+            .filter_map(|l| l.strip_prefix("second stage: epoch"))
+            .map(|l| {
+                l.rsplit(' ')
+                    .next()
+                    .and_then(|x| x.parse().ok())
+                    .expect("an error rate")
+            })
+            .collect();
+        assert_eq!(errors.len(), 6, "{log:?}");
+        assert!(errors[5] < errors[0] || errors[0] == 0.0, "{errors:?}");
+        let e = evaluate(&tagger, &mut prepared);
         assert!(e.accuracy > 0.97, "{}", e.accuracy);
         assert_eq!(e.content.f1(), 1.0, "{:?}", e.content);
-        let again = train(&prepared, &options, |_, _, _| {});
-        assert_eq!(again, model);
+        let mut again: Vec<Prepared> = synthetic().iter().map(|a| prepare(a, None)).collect();
+        let second = train(&mut again, &mut [], &options, |_| {});
+        assert_eq!(second.to_bytes(), tagger.to_bytes());
     }
 }
