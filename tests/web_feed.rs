@@ -254,3 +254,13 @@ fn atom_xhtml_content() {
     assert_eq!(articles[0].text, "First & foremost, a paragraph.\n\nSecond one.");
     assert_eq!(articles[0].url, None);
 }
+
+#[test]
+fn declared_xml_encodings_are_honoured() {
+    let xml = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>t</title>\
+                <item><title>Caf\xe9</title><description>Cr\xe8me br\xfbl\xe9e, said Andr\xe9.</description></item>\
+                </channel></rss>";
+    let articles = articles_from_feed("latin1.xml", xml).unwrap();
+    assert_eq!(articles[0].title.as_deref(), Some("Caf\u{e9}"));
+    assert_eq!(articles[0].text, "Cr\u{e8}me br\u{fb}l\u{e9}e, said Andr\u{e9}.");
+}
