@@ -211,7 +211,13 @@ fn wrap_paragraph(
         } else {
             match sanitize::shown(g) {
                 Shown::Hidden => continue,
-                Shown::Tab => (Shown::Tab, TAB_WIDTH - col % TAB_WIDTH),
+                // A tab never reaches past the line: on a narrow screen it is cut short.
+                Shown::Tab => (
+                    Shown::Tab,
+                    (TAB_WIDTH - col % TAB_WIDTH)
+                        .min(width.saturating_sub(col))
+                        .max(1),
+                ),
                 s @ Shown::Picture(_) => (s, 1),
                 s @ Shown::Keep(w) => (s, usize::from(w)),
             }
