@@ -119,6 +119,9 @@ fn urls_are_fetched_cached_and_failures_named() {
     assert_eq!(loaded.len(), 3, "the feed still loads");
     assert_eq!(loaded[0]["source"], format!("{feed}#1"));
 
+    let cached: Vec<_> = std::fs::read_dir(cache.path()).unwrap().collect();
+    assert_eq!(cached.len(), 1, "the feed is cached in $HEARSAY_CACHE_DIR");
+
     // The feed is in the cache now: offline it still opens, an uncached URL does not.
     let page = format!("{base}/page");
     let output = hearsay(
