@@ -246,6 +246,13 @@ fn wrap_paragraph(
                 }
             }
             break_at = None;
+            if col + w > width && col > 0 {
+                // The word carried over and this character still do not fit together.
+                finish(out, line_start, out.glyphs.len(), line_src);
+                line_start = out.glyphs.len();
+                line_src = src;
+                col = 0;
+            }
         }
         let sym = out.symbols.len() as u32;
         match shown {
@@ -364,7 +371,11 @@ mod tests {
             let a = Analysis::new(Article::from_text("t", text.as_str()));
             let w = wrap(&a, &marks(&a), width);
             let mut last_src = 0;
-            for l in &w.lines {
+            for (i, l) in w.lines.iter().enumerate() {
+                // Every character is found on its own line from its offset alone.
+                for g in w.glyphs_of(l) {
+                    proptest::prop_assert_eq!(w.line_of(g.src as usize), i);
+                }
                 let glyphs = w.glyphs_of(l);
                 let cells: usize = glyphs.iter().map(|g| usize::from(g.width)).sum();
                 // A line overflows only when a single wide character cannot fit at all.
