@@ -7,13 +7,12 @@
 //!
 //! Deterministic: the same data, options and code give the same bytes.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, Result};
 use clap::Parser;
 use hearsay::analysis::tagger::train::{self, Options, Prepared};
-use hearsay::analysis::tagger::Tagger;
 use rayon::prelude::*;
 
 /// Train the attribution tagger (averaged structured perceptron over BIO labels).
@@ -37,25 +36,31 @@ struct Args {
     /// The feature table has 2^bits buckets (file size is about 14 * 2^bits bytes).
     #[arg(long, default_value_t = Options::default().bits)]
     bits: u32,
+    /// Passes of the POS tagger over the training data.
+    #[arg(long, default_value_t = Options::default().pos_epochs)]
+    pos_epochs: usize,
+    /// The POS feature table has 2^pos-bits buckets (file size 32 * 2^pos-bits bytes).
+    #[arg(long, default_value_t = Options::default().pos_bits)]
+    pos_bits: u32,
     /// Train on the first N articles only (for quick experiments).
     #[arg(long)]
     limit: Option<usize>,
 }
 
-fn load(dir: &PathBuf, limit: Option<usize>) -> Result<Vec<Prepared>> {
+fn load(dir: &Path, limit: Option<usize>) -> Result<Vec<Prepared>> {
     let mut articles =
         train::read_bench(dir).with_context(|| format!("reading bench folder {}", dir.display()))?;
     if let Some(n) = limit {
         articles.truncate(n);
     }
-    Ok(articles.par_iter().map(train::prepare).collect())
+    Ok(articles.par_iter().map(|a| train::prepare(a, None)).collect())
 }
 
 fn main() -> Result<()> {
     let args = Args::parse();
     let started = Instant::now();
-    let train_docs = load(&args.train, args.limit)?;
-    let dev_docs = match &args.dev {
+    let mut train_docs = load(&args.train, args.limit)?;
+    let mut dev_docs = match &args.dev {
         Some(d) => load(d, None)?,
         None => Vec::new(),
     };
@@ -71,23 +76,20 @@ fn main() -> Result<()> {
         epochs: args.epochs,
         seed: args.seed,
         bits: args.bits,
+        pos_epochs: args.pos_epochs,
+        pos_bits: args.pos_bits,
     };
-    let model = train::train(&train_docs, &options, |epoch, error, model| {
-        let mut line = format!(
-            "epoch {epoch:>2}  train error {:.4}  {:.1}s",
-            error,
-            started.elapsed().as_secs_f64()
-        );
-        if !dev_docs.is_empty() {
-            let e = train::evaluate(&Tagger::from_model(model.clone()), &dev_docs);
-            line.push_str(&format!(
-                "\n  dev tokens: accuracy {:.3}  source {}  cue {}  content {}\n  dev content spans: at 0.5 {}  at 0.9 {}",
-                e.accuracy, e.tokens[0], e.tokens[1], e.tokens[2], e.content, e.content_strict
-            ));
-        }
-        eprintln!("{line}");
+    let tagger = train::train(&mut train_docs, &mut dev_docs, &options, |line| {
+        eprintln!("{line}  ({:.1}s)", started.elapsed().as_secs_f64());
     });
-    let bytes = model.encode();
+    if !dev_docs.is_empty() {
+        let e = train::evaluate(&tagger, &mut dev_docs);
+        eprintln!("dev confusion (rows gold, columns predicted; O B-SRC I-SRC B-CUE I-CUE B-CON I-CON):");
+        for row in &e.confusion {
+            eprintln!("  {}", row.iter().map(|n| format!("{n:>7}")).collect::<String>());
+        }
+    }
+    let bytes = tagger.to_bytes();
     if let Some(parent) = args.out.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
     }

@@ -338,6 +338,7 @@ mod tests {
         let (_, c) = run(&Tagger::from_bytes(BUILTIN).expect("valid"), text);
         assert_eq!(a, b);
         assert_eq!(a, c);
+        assert_eq!(Tagger::builtin().to_bytes(), BUILTIN);
     }
 
     #[test]

@@ -150,7 +150,7 @@ impl PosModel {
     pub fn tag(&self, sentence: &[PosInput], out: &mut [Pos]) {
         let (mut p1, mut p2) = (NONE, NONE);
         let mut feats = [0u64; POS_FEATURES];
-        for i in 0..sentence.len() {
+        for (i, slot) in out.iter_mut().enumerate().take(sentence.len()) {
             features(sentence, i, p1, p2, &mut feats);
             let mut acc = [0i32; CLASSES];
             for &h in &feats {
@@ -163,7 +163,7 @@ impl PosModel {
                 }
             }
             let best = best(&acc);
-            out[i] = Pos::ALL[best];
+            *slot = Pos::ALL[best];
             p2 = p1;
             p1 = best as u64;
         }
@@ -224,7 +224,7 @@ pub fn train(
         for &k in &order {
             let (s, gold) = &sentences[k];
             let (mut p1, mut p2) = (NONE, NONE);
-            for i in 0..s.len() {
+            for (i, &truth) in gold.iter().enumerate().take(s.len()) {
                 features(s, i, p1, p2, &mut feats);
                 let mut acc = [0i32; CLASSES];
                 for &h in &feats {
@@ -234,7 +234,7 @@ pub fn train(
                     }
                 }
                 let guess = best(&acc);
-                let truth = gold[i] as usize;
+                let truth = truth as usize;
                 if guess != truth {
                     for &h in &feats {
                         let b = probe.bucket(h);

@@ -74,7 +74,10 @@ pub struct Article {
 }
 
 /// Reads `corenlp.jsonl` into part-of-speech tags by file, in code point offsets.
-fn read_corenlp(path: &Path) -> Result<HashMap<String, Vec<(usize, usize, Pos)>>, BenchError> {
+/// CoreNLP's tags of one article: code point start and end, and class.
+type CoreNlpTags = Vec<(usize, usize, Pos)>;
+
+fn read_corenlp(path: &Path) -> Result<HashMap<String, CoreNlpTags>, BenchError> {
     let mut out = HashMap::new();
     let file = match fs::File::open(path) {
         Ok(f) => f,
@@ -501,7 +504,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            epochs: 10,
+            epochs: 8,
             seed: 20_170_412,
             bits: 18,
             pos_epochs: 5,
