@@ -678,3 +678,40 @@ fn loading_reports_arrive_as_actions() {
         run(&mut empty, [a]);
     }
 }
+
+fn any_action() -> impl proptest::strategy::Strategy<Value = Action> {
+    use proptest::prelude::*;
+    let commands: Vec<Action> = Action::commands()
+        .filter(|a| !matches!(a, Action::Quit | Action::ForceQuit))
+        .collect();
+    prop_oneof![
+        6 => proptest::sample::select(commands),
+        1 => (0u16..120, 0u16..50).prop_map(|(w, h)| Action::Resize(w, h)),
+        1 => (0u16..120, 0u16..50).prop_map(|(column, row)| Action::Mouse(MouseInput::Click { column, row })),
+        1 => (0u16..120, 0u16..50).prop_map(|(column, row)| Action::Mouse(MouseInput::WheelDown { column, row })),
+        1 => proptest::char::any().prop_map(|c| Action::Prompt(PromptEdit::Insert(c))),
+        1 => Just(Action::Prompt(PromptEdit::Submit)),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(64))]
+
+    #[test]
+    fn any_sequence_of_actions_keeps_the_state_consistent(actions in proptest::collection::vec(any_action(), 1..60)) {
+        let (a, b) = two_articles();
+        let mut s = state_with(vec![a, b, long_bridge(3)], 80, 16);
+        for action in actions {
+            run(&mut s, [action]);
+            render(&s);
+            let doc = s.doc().unwrap();
+            proptest::prop_assert!(s.top <= doc.analysis.text().len());
+            proptest::prop_assert!(s.statement.is_none_or(|i| i < doc.analysis.statements.len()));
+            proptest::prop_assert!(s.current < s.docs.len());
+            proptest::prop_assert!(s.filter.is_none() || s.speaker.is_some());
+            if let Some(w) = s.wrapped() {
+                proptest::prop_assert!(s.top_line() <= w.max_top(s.text_height()));
+            }
+        }
+    }
+}
