@@ -87,6 +87,46 @@ const TITLE_MODIFIERS: &[&str] = &[
     "state",
 ];
 
+/// Collective nouns that start sentences as subjects of speech verbs ("Police said").
+const COLLECTIVE: &[&str] = &[
+    "police",
+    "people",
+    "staff",
+    "media",
+    "press",
+    "government",
+    "military",
+    "administration",
+    "management",
+    "public",
+    "crowd",
+    "family",
+    "audience",
+    "committee",
+    "council",
+    "company",
+    "court",
+    "congress",
+    "parliament",
+    "senate",
+    "house",
+    "campaign",
+    "party",
+    "team",
+    "board",
+    "panel",
+    "jury",
+    "everyone",
+    "nobody",
+    "somebody",
+    "someone",
+    "anyone",
+    "everybody",
+    "research",
+    "data",
+    "evidence",
+];
+
 /// Particles inside names ("Ludwig van Beethoven", "Osama bin Laden").
 const PARTICLES: &[&str] = &[
     "de", "da", "van", "von", "bin", "ibn", "al", "del", "der", "la", "le", "du", "di",
@@ -170,6 +210,8 @@ impl Scan<'_> {
         if self.capitalised(i)
             && i + 2 < end
             && !self.lex.is_given_name(&self.lower[i])
+            && !self.lex.is_sentence_starter(self.tok(i))
+            && !self.lex.is_org_word(&self.lower[i])
             && self.lex.not_people.longest_match([self.lower[i].as_str()]) == 0
             && self.lex.is_given_name(&self.lower[i + 1])
             && self.capitalised(i + 1)
@@ -405,7 +447,10 @@ fn classify(scan: &Scan, c: Candidate) -> Vec<Named> {
             || range.start > c.sentence_start
                 && scan.seg.tokens[range.start - 1].kind == TokenKind::Quote
                 && range.start - 1 == c.sentence_start;
-        let may_create = !(at_start && range.len() == 1 || c.headline) || lex.is_surname(last);
+        // At a sentence's start a lone capitalised word is often a plural or collective noun
+        // ("Teachers said", "Police said"): it needs to look like a surname.
+        let collective = last.ends_with('s') && !last.ends_with("ss") || COLLECTIVE.contains(&last);
+        let may_create = !(at_start && range.len() == 1 && collective || c.headline) || lex.is_surname(last);
         out.push(Named {
             title,
             name: range,
