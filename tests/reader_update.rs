@@ -715,3 +715,16 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_list_taking_a_narrow_screen_leaves_the_reading_place_alone() {
+    let mut s = state_with(vec![long_bridge(5)], 30, 10);
+    run(&mut s, [Action::PageDown, Action::PageDown]);
+    let top = s.top;
+    run(&mut s, [Action::FocusNext]);
+    assert!(s.panes().text.is_none(), "the speakers take the screen");
+    assert_eq!(s.top, top);
+    run(&mut s, [Action::ScrollDown, Action::Close]);
+    assert_eq!(s.focus, Focus::Text);
+    assert_eq!(s.top, top);
+}

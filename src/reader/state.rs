@@ -266,11 +266,17 @@ impl State {
             self.cache = LayoutCache::default();
             return;
         };
-        let width = self.panes().text_width().max(1);
+        let panes = self.panes();
+        let width = panes.text_width().max(1);
         if self.cache.marks_doc != Some(self.current) {
             self.cache.marks = wrap::marks(&doc.analysis);
             self.cache.marks_doc = Some(self.current);
             self.cache.wrapped = None;
+        }
+        if panes.text.is_none() {
+            // A list has the whole screen: there is no text to wrap until it is shown again,
+            // and the top of the view stays where it is.
+            return;
         }
         if self.wrapped().is_none() {
             self.cache.wrapped = Some(wrap::wrap(&doc.analysis, &self.cache.marks, width));
