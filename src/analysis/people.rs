@@ -69,6 +69,7 @@ pub fn lowercase_tokens(text: &str, seg: &Segmentation) -> Vec<String> {
 /// Words that modify a title ("former President", "Syrian Foreign Minister").
 const TITLE_MODIFIERS: &[&str] = &[
     "former",
+    "retired",
     "then",
     "acting",
     "interim",
@@ -246,6 +247,21 @@ impl Scan<'_> {
         let mut j = i;
         while j < end {
             let l = self.lower[j].as_str();
+            // A title inside the run starts the next name ("Retired Lt. Gen. Michael Flynn",
+            // "panel Chairman Rep. Jason Chaffetz").
+            if j > i {
+                let t = self
+                    .lex
+                    .titles
+                    .longest_match(self.lower[j..end].iter().map(String::as_str));
+                if t > 0
+                    && j + t < end
+                    && self.capitalised(j + t)
+                    && !SUFFIXES.contains(&self.lower[j + t].as_str())
+                {
+                    break;
+                }
+            }
             let particle = j > i && PARTICLES.contains(&l) && j + 1 < end && self.capitalised(j + 1);
             if self.capitalised(j) && !(j > i && SUFFIXES.contains(&l)) || particle {
                 j += 1;
@@ -449,7 +465,10 @@ fn classify(scan: &Scan, c: Candidate) -> Vec<Named> {
                 && range.start - 1 == c.sentence_start;
         // At a sentence's start a lone capitalised word is often a plural or collective noun
         // ("Teachers said", "Police said"): it needs to look like a surname.
-        let collective = last.ends_with('s') && !last.ends_with("ss") || COLLECTIVE.contains(&last);
+        let collective = last.ends_with('s') && !last.ends_with("ss")
+            || COLLECTIVE.contains(&last)
+            || last.ends_with("ing")
+            || last.ends_with("ly");
         let may_create = !(at_start && range.len() == 1 && collective || c.headline) || lex.is_surname(last);
         out.push(Named {
             title,

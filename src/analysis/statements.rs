@@ -1233,6 +1233,14 @@ impl<'a> Finder<'a> {
             // Where it ends: the sentence's end, or a later statement already found, or the
             // end of a quotation that began in it and runs on.
             let mut end = self.content_end(s0, s1);
+            // A new clause after ", but" or ";" is the writer's, not the speaker's.
+            if let Some(k) = (c + 2..end).find(|&t| {
+                !self.in_quote(t)
+                    && (self.is_punct(t, ";")
+                        || self.is_punct(t, ",") && t + 1 < end && self.l(t + 1) == "but")
+            }) {
+                end = k;
+            }
             if let Some(k) = (c..end).find(|&t| self.claimed[t]) {
                 end = k;
                 while end > c && matches!(self.tok(end - 1), "," | "—" | "-" | ";") {

@@ -219,10 +219,16 @@ pub fn spans(labels: &[Label]) -> Vec<(Part, Range<usize>)> {
     out
 }
 
+/// How far (in tokens, plus [`SENTENCE_COST`] per sentence boundary) a cue or source may be
+/// from what it attributes.
+const MAX_DISTANCE: usize = 160;
+const SENTENCE_COST: usize = 40;
+
 /// Groups the tagged spans into attributions: each content with the nearest cue of its
 /// paragraph (preferring its own sentence), and the source nearest that cue. A content
 /// split around its cue ("...," she said, "...") gives one attribution per piece, sharing
-/// cue and source.
+/// cue and source. Linear in the number of tokens: the search for a cue or source stops
+/// at [`MAX_DISTANCE`].
 pub fn attributions(labels: &[Label], seg: &Segmentation) -> Vec<TaggedAttribution> {
     let spans = spans(labels);
     let n = labels.len();
@@ -251,22 +257,50 @@ pub fn attributions(labels: &[Label], seg: &Segmentation) -> Vec<TaggedAttributi
             .start()
             .saturating_sub(*sa.end())
             .max(sa.start().saturating_sub(*sb.end()));
-        Some(gap + 40 * crossing)
+        Some(gap + SENTENCE_COST * crossing)
     };
-    let nearest = |part: Part, to: &Range<usize>| -> Option<Range<usize>> {
-        spans
-            .iter()
-            .filter(|(p, _)| *p == part)
-            .filter_map(|(_, r)| distance(to, r).map(|d| (d, r.start, r)))
-            .min_by_key(|&(d, start, _)| (d, start))
-            .map(|(_, _, r)| r.clone())
+    // The nearest span of a part to `to`, which is (or lies near) span `k`: walk outwards
+    // until the token gap alone is too far.
+    let nearest = |part: Part, to: &Range<usize>, k: usize| -> Option<Range<usize>> {
+        let mut best: Option<(usize, usize)> = None;
+        let mut consider = |j: usize| -> bool {
+            let r = &spans[j].1;
+            let gap = to.start.saturating_sub(r.end).max(r.start.saturating_sub(to.end));
+            if gap > MAX_DISTANCE {
+                return false;
+            }
+            if spans[j].0 == part {
+                if let Some(d) = distance(to, r).filter(|&d| d <= MAX_DISTANCE) {
+                    if best.is_none_or(|(bd, bj)| (d, r.start) < (bd, spans[bj].1.start)) {
+                        best = Some((d, j));
+                    }
+                }
+            }
+            true
+        };
+        for j in (0..k).rev() {
+            if !consider(j) {
+                break;
+            }
+        }
+        for j in k + 1..spans.len() {
+            if !consider(j) {
+                break;
+            }
+        }
+        best.map(|(_, j)| spans[j].1.clone())
     };
+    let index_of = |r: &Range<usize>| spans.partition_point(|(_, s)| s.start < r.start);
     spans
         .iter()
-        .filter(|(p, _)| *p == Part::Content)
-        .map(|(_, content)| {
-            let cue = nearest(Part::Cue, content);
-            let source = nearest(Part::Source, cue.as_ref().unwrap_or(content));
+        .enumerate()
+        .filter(|(_, (p, _))| *p == Part::Content)
+        .map(|(k, (_, content))| {
+            let cue = nearest(Part::Cue, content, k);
+            let source = match &cue {
+                Some(c) => nearest(Part::Source, c, index_of(c)),
+                None => nearest(Part::Source, content, k),
+            };
             TaggedAttribution {
                 source,
                 cue,
