@@ -56,6 +56,15 @@ pub enum LoadError {
         #[source]
         error: crate::web::WebError,
     },
+    /// With `--fetch-links`, the page a feed entry links to could not be read. The feed itself
+    /// loaded and the entry kept its summary, but the input did not load in full.
+    #[cfg(feature = "web")]
+    #[error("{error} (linked from {path}; the entry keeps the feed's summary)")]
+    Link {
+        path: String,
+        #[source]
+        error: crate::web::WebError,
+    },
 }
 
 impl LoadError {
@@ -67,7 +76,7 @@ impl LoadError {
             | LoadError::Article { path, .. }
             | LoadError::NeedsWeb { path, .. } => path,
             #[cfg(feature = "web")]
-            LoadError::Web { path, .. } => path,
+            LoadError::Web { path, .. } | LoadError::Link { path, .. } => path,
         }
     }
 }
@@ -125,7 +134,8 @@ pub struct LoadOptions {
     pub offline: bool,
     /// Neither read nor write the cache of fetched pages.
     pub no_cache: bool,
-    /// For a page that is a list of links (a front page), fetch the linked articles.
+    /// For feed entries that carry only a summary and a link, fetch the linked page and use
+    /// its text instead of the summary.
     pub fetch_links: bool,
 }
 
@@ -165,11 +175,14 @@ impl Format {
 
     /// The format of an input: by its extension when it has a known one; otherwise (stdin, no
     /// extension) by its content. Unknown extensions are plain text, as the content is never
-    /// second-guessed once a file says what it is.
+    /// second-guessed once a file says what it is. The one exception is `.json`, which names
+    /// both article JSON and JSON Feed: a JSON Feed declares itself, so it is read as a feed.
     pub fn detect(path: Option<&Path>, bytes: &[u8]) -> Format {
         let ext = path.and_then(|p| p.extension()).and_then(|e| e.to_str());
-        match ext {
-            Some(ext) => Format::from_extension(ext).unwrap_or(Format::Text),
+        match ext.map(|ext| Format::from_extension(ext).unwrap_or(Format::Text)) {
+            #[cfg(feature = "web")]
+            Some(Format::Json) if is_json_feed(bytes) => Format::Feed,
+            Some(format) => format,
             None => Format::sniff(bytes),
         }
     }
@@ -201,6 +214,20 @@ impl Format {
             Format::Text
         }
     }
+}
+
+/// Whether `.json` content is a JSON Feed. The sniff only looks for the version address near the
+/// start, which an article about JSON Feed could hold too; a feed has it as its top-level
+/// `version`, so that is checked before the article loader is passed over.
+#[cfg(feature = "web")]
+fn is_json_feed(bytes: &[u8]) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        version: String,
+    }
+    crate::web::sniff(bytes) == Some(crate::web::Sniffed::Feed)
+        && serde_json::from_slice::<Head>(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+            .is_ok_and(|head| head.version.contains("jsonfeed.org/version"))
 }
 
 /// Turns command-line paths into inputs: `-` is stdin, `http(s)://` a URL, a directory all
@@ -304,7 +331,7 @@ pub fn load(input: &Input, opts: &LoadOptions) -> Result<Loaded, LoadError> {
                 path: name.clone(),
                 error,
             })?;
-            load_bytes(&name, Format::detect(Some(path), &bytes), &bytes)?
+            load_bytes_with(&name, Format::detect(Some(path), &bytes), &bytes, opts)?
         }
         Input::Stdin => {
             let mut bytes = Vec::new();
@@ -315,7 +342,7 @@ pub fn load(input: &Input, opts: &LoadOptions) -> Result<Loaded, LoadError> {
                     path: name.clone(),
                     error,
                 })?;
-            load_bytes(&name, Format::detect(None, &bytes), &bytes)?
+            load_bytes_with(&name, Format::detect(None, &bytes), &bytes, opts)?
         }
         Input::Url(url) => load_url(url, opts)?,
     };
@@ -344,14 +371,29 @@ fn drop_empty(loaded: &mut Loaded) {
 
 #[cfg(feature = "web")]
 fn load_url(url: &str, opts: &LoadOptions) -> Result<Loaded, LoadError> {
-    let articles = crate::web::fetch::fetch_articles(url, opts).map_err(|error| LoadError::Web {
-        path: url.to_string(),
-        error,
-    })?;
+    use crate::web::fetch;
+    let fetched =
+        fetch::fetch_articles_with(url, opts, &fetch::FetchConfig::default(), &fetch::stderr_progress)
+            .map_err(|error| LoadError::Web {
+                path: url.to_string(),
+                error,
+            })?;
     Ok(Loaded {
-        articles,
+        articles: fetched.articles,
+        errors: link_errors(url, fetched.link_errors),
         ..Loaded::default()
     })
+}
+
+#[cfg(feature = "web")]
+fn link_errors(path: &str, errors: Vec<crate::web::WebError>) -> Vec<LoadError> {
+    errors
+        .into_iter()
+        .map(|error| LoadError::Link {
+            path: path.to_string(),
+            error,
+        })
+        .collect()
 }
 
 #[cfg(not(feature = "web"))]
@@ -362,10 +404,22 @@ fn load_url(url: &str, _opts: &LoadOptions) -> Result<Loaded, LoadError> {
     })
 }
 
-/// Reads the content of a file or of stdin, named `name`, in a known format.
+/// Reads the content of a file or of stdin, named `name`, in a known format, with the default
+/// options (in particular, the links of a feed are not followed).
 pub fn load_bytes(name: &str, format: Format, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    load_bytes_with(name, format, bytes, &LoadOptions::default())
+}
+
+/// [`load_bytes`] under `opts`: with `fetch_links`, the summary-only entries of a feed are
+/// replaced by the pages they link to.
+pub fn load_bytes_with(
+    name: &str,
+    format: Format,
+    bytes: &[u8],
+    opts: &LoadOptions,
+) -> Result<Loaded, LoadError> {
     match format {
-        Format::Html | Format::Feed => return load_web_document(name, format, bytes),
+        Format::Html | Format::Feed => return load_web_document(name, format, bytes, opts),
         Format::Text | Format::Json | Format::JsonLines | Format::Markdown => {}
     }
     let mut loaded = Loaded::default();
@@ -408,25 +462,46 @@ pub fn load_bytes(name: &str, format: Format, bytes: &[u8]) -> Result<Loaded, Lo
 }
 
 #[cfg(feature = "web")]
-fn load_web_document(name: &str, format: Format, bytes: &[u8]) -> Result<Loaded, LoadError> {
+fn load_web_document(
+    name: &str,
+    format: Format,
+    bytes: &[u8],
+    opts: &LoadOptions,
+) -> Result<Loaded, LoadError> {
+    use crate::web::{feed, fetch};
     let web_error = |error| LoadError::Web {
         path: name.to_string(),
         error,
     };
-    let articles = if format == Format::Feed {
-        crate::web::feed::articles_from_feed(name, bytes).map_err(web_error)?
-    } else {
+    if format == Format::Html {
         let html = crate::web::decode(bytes, None);
-        vec![crate::web::html::article_from_html(name, &html, None).map_err(web_error)?]
-    };
+        return Ok(Loaded {
+            articles: vec![crate::web::html::article_from_html(name, &html, None).map_err(web_error)?],
+            ..Loaded::default()
+        });
+    }
+    if !opts.fetch_links {
+        return Ok(Loaded {
+            articles: feed::articles_from_feed(name, bytes).map_err(web_error)?,
+            ..Loaded::default()
+        });
+    }
+    let entries = feed::entries_from_feed(name, bytes).map_err(web_error)?;
+    let (articles, errors) = fetch::fetch_links(entries, opts, &fetch::stderr_progress);
     Ok(Loaded {
         articles,
+        errors: link_errors(name, errors),
         ..Loaded::default()
     })
 }
 
 #[cfg(not(feature = "web"))]
-fn load_web_document(name: &str, format: Format, _bytes: &[u8]) -> Result<Loaded, LoadError> {
+fn load_web_document(
+    name: &str,
+    format: Format,
+    _bytes: &[u8],
+    _opts: &LoadOptions,
+) -> Result<Loaded, LoadError> {
     Err(LoadError::NeedsWeb {
         path: name.to_string(),
         what: if format == Format::Feed {
@@ -707,6 +782,38 @@ mod tests {
         );
         assert_eq!(detect(None, b"[Updated] The minister said."), Format::Text);
         assert_eq!(detect(Some("README"), b"Plain words."), Format::Text);
+    }
+
+    #[cfg(feature = "web")]
+    #[test]
+    fn a_json_feed_named_json_is_a_feed_and_other_json_stays_json() {
+        let feed = br#"{"version": "https://jsonfeed.org/version/1.1", "title": "Quay Notes",
+            "items": [{"id": "1", "content_text": "The ferry ran late, said captain Ines Varga."}]}"#;
+        assert_eq!(Format::detect(Some(Path::new("quay.json")), feed), Format::Feed);
+        assert_eq!(Format::detect(Some(Path::new("QUAY.JSON")), feed), Format::Feed);
+        let with_bom = [&b"\xEF\xBB\xBF"[..], feed].concat();
+        assert_eq!(
+            Format::detect(Some(Path::new("quay.json")), &with_bom),
+            Format::Feed
+        );
+        let article = br#"{"title": "Notes on jsonfeed.org/version numbers", "text": "Plain."}"#;
+        assert_eq!(Format::detect(Some(Path::new("a.json")), article), Format::Json);
+        // Only `.json` defers to the content: a feed in a `.txt` file is still text.
+        assert_eq!(Format::detect(Some(Path::new("quay.txt")), feed), Format::Text);
+
+        let loaded = load_bytes(
+            "quay.json",
+            Format::detect(Some(Path::new("quay.json")), feed),
+            feed,
+        )
+        .unwrap();
+        assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+        assert_eq!(loaded.articles.len(), 1);
+        assert_eq!(loaded.articles[0].source, "quay.json#1");
+        assert_eq!(
+            loaded.articles[0].text,
+            "The ferry ran late, said captain Ines Varga."
+        );
     }
 
     #[test]
