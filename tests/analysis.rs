@@ -363,3 +363,118 @@ fn the_sample_article_comes_out_right() {
     let tillerson = a.people.iter().find(|p| p.name == "Rex Tillerson").unwrap();
     assert_eq!(tillerson.titles, ["Secretary of State", "Secretary"]);
 }
+
+// ----- regressions: classes of errors found on real news, on texts written for these tests -----
+
+#[test]
+fn a_time_phrase_between_speaker_and_verb() {
+    let a = analyse("Senator Ruth Okafor on Tuesday said the bill would fail.");
+    assert_eq!(
+        only(&a),
+        (
+            "Ruth Okafor".into(),
+            StatementKind::Indirect,
+            "the bill would fail".into()
+        )
+    );
+}
+
+#[test]
+fn an_abbreviated_title_answers_a_full_title_reference() {
+    let a = analyse("Sen. Ruth Okafor spoke first. The senator said the bill would fail.");
+    assert_eq!(only(&a).0, "Ruth Okafor");
+}
+
+#[test]
+fn reader_comments_signed_with_a_dash_on_their_own_lines() {
+    let text = "Readers wrote in.\n\n“The plan is a mess.” ― Carla Mendes\n“I like the plan.” ― Peter Novak";
+    let a = analyse(text);
+    let s = statements(&a);
+    assert_eq!(s.len(), 2, "{s:#?}");
+    assert_eq!(
+        (s[0].0.as_str(), s[0].2.as_str()),
+        ("Carla Mendes", "The plan is a mess.")
+    );
+    assert_eq!(
+        (s[1].0.as_str(), s[1].2.as_str()),
+        ("Peter Novak", "I like the plan.")
+    );
+}
+
+#[test]
+fn a_quotation_quoting_a_word_in_curly_marks() {
+    let a = analyse("“I would rather live in what he calls “hell” than move,” said Carla Mendes.");
+    let (who, kind, content) = only(&a);
+    assert_eq!((who.as_str(), kind), ("Carla Mendes", StatementKind::Direct));
+    assert_eq!(content, "I would rather live in what he calls “hell” than move");
+}
+
+#[test]
+fn party_and_state_after_a_legislator() {
+    let a = analyse("“We will not fold,” Sen. Ruth Okafor, D-Ky., said.");
+    assert_eq!(only(&a).0, "Ruth Okafor");
+    let b = analyse("“We will not fold,” Rep. Dan Price (R-Ohio) said.");
+    assert_eq!(only(&b).0, "Dan Price");
+}
+
+#[test]
+fn a_name_set_off_by_commas_after_its_description() {
+    let a = analyse("A lawyer for the families, Maria Chen, said no decision had been made.");
+    assert_eq!(
+        only(&a),
+        (
+            "Maria Chen".into(),
+            StatementKind::Indirect,
+            "no decision had been made".into()
+        )
+    );
+}
+
+#[test]
+fn coordinated_and_progressive_verbs() {
+    let a =
+        analyse("Mayor Dan Price is telling voters that taxes will fall and says the budget is balanced.");
+    let s = statements(&a);
+    assert_eq!(s.len(), 2, "{s:#?}");
+    assert!(s.iter().all(|x| x.0 == "Dan Price"));
+    assert_eq!(s[1].2, "the budget is balanced");
+}
+
+#[test]
+fn naming_verbs_count_only_before_a_quotation() {
+    let a =
+        analyse("Mayor Dan Price called the plan “a gift to developers.” He called a meeting for Monday.");
+    let (who, kind, content) = only(&a);
+    assert_eq!((who.as_str(), kind), ("Dan Price", StatementKind::Mixed));
+    assert!(content.starts_with("the plan"));
+}
+
+#[test]
+fn a_closing_attribution_needs_nothing_after_its_verb() {
+    let a = analyse("During the rally Monday, the former governor said taxes were too high.");
+    let s = statements(&a);
+    assert_eq!(s.len(), 1, "{s:#?}");
+    assert_eq!(s[0].2, "taxes were too high");
+}
+
+#[test]
+fn headlines_and_sentence_initial_plurals_are_not_people() {
+    let a = analyse(
+        "Teachers Say Budget Cuts Hurt Schools\n\nTeachers said the cuts hurt. Authorities said nothing.",
+    );
+    assert!(people(&a).is_empty(), "{:?}", people(&a));
+}
+
+#[test]
+fn a_title_inside_a_capitalised_run_starts_the_name() {
+    let a = analyse("Retired Lt. Gen. Mark Dalton said the army was ready.");
+    assert_eq!(people(&a), ["Mark Dalton"]);
+    assert_eq!(a.people[0].titles, ["Retired Lt. Gen."]);
+}
+
+#[test]
+fn a_pronoun_agrees_with_a_person_known_by_a_given_name_only() {
+    let text = "Melanie waved at Kevin Ross. He said he was tired.";
+    let a = analyse(text);
+    assert_eq!(only(&a).0, "Kevin Ross");
+}

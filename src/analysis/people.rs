@@ -685,6 +685,9 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
             if b.gender.is_none() {
                 b.gender = scan.lex.given_name_gender(f);
             }
+        } else if b.gender.is_none() && b.forms.is_empty() {
+            // Known only by a given name ("Melanie said").
+            b.gender = scan.lex.given_name_gender(last);
         }
         if let Some(t) = &n.title {
             let tspan = Span::new(toks[t.start].span.start, toks[t.end - 1].span.end);

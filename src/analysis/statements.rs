@@ -1233,11 +1233,16 @@ impl<'a> Finder<'a> {
             // Where it ends: the sentence's end, or a later statement already found, or the
             // end of a quotation that began in it and runs on.
             let mut end = self.content_end(s0, s1);
-            // A new clause after ", but" or ";" is the writer's, not the speaker's.
+            // A new clause after ", but" or ";" is the writer's, not the speaker's, and so is
+            // a second report by the same subject ("... and says ...").
             if let Some(k) = (c + 2..end).find(|&t| {
                 !self.in_quote(t)
                     && (self.is_punct(t, ";")
-                        || self.is_punct(t, ",") && t + 1 < end && self.l(t + 1) == "but")
+                        || self.is_punct(t, ",") && t + 1 < end && self.l(t + 1) == "but"
+                        || matches!(self.l(t), "and" | "but")
+                            && t + 1 < end
+                            && self.lex.speech_verb(self.l(t + 1)).is_some()
+                            && self.tok(t + 1).starts_with(char::is_lowercase))
             }) {
                 end = k;
             }
