@@ -9,8 +9,8 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 const INPUTS_HELP: &str = "\
 Inputs: files, directories (walked recursively in name order, hidden entries skipped), http(s)
 URLs, or - for stdin. Formats: plain text (.txt and anything unknown), JSON (.json), JSON Lines
-(.jsonl, .ndjson), Markdown (.md), HTML pages (.html, .htm) and feeds (.xml, .rss, .atom);
-stdin and files without an extension are recognised by their content.
+(.jsonl, .ndjson), Markdown (.md), HTML pages (.html, .htm) and feeds (.xml, .rss, .atom, and
+JSON Feed in .json); stdin and files without an extension are recognised by their content.
 
 Messages go to stderr, data to stdout. The exit status is 0 when every input loaded, 1 when
 any failed (the others are still read), 2 for a usage error.";
@@ -109,7 +109,8 @@ pub struct ExportArgs {
     #[arg(long, short, value_enum, default_value_t = ExportFormat::Json)]
     pub format: ExportFormat,
 
-    /// For a page that is a list of links (a front page), export the linked articles.
+    /// For feed entries that carry only a summary and a link, fetch the linked page and export
+    /// its text instead of the summary (a page that fails keeps the summary and is reported).
     #[arg(long)]
     pub fetch_links: bool,
 
@@ -123,7 +124,8 @@ pub struct SpeakersArgs {
     #[arg(long, short, value_enum, default_value_t = SpeakersFormat::Table)]
     pub format: SpeakersFormat,
 
-    /// For a page that is a list of links (a front page), count the linked articles.
+    /// For feed entries that carry only a summary and a link, fetch the linked page and count
+    /// its text instead of the summary (a page that fails keeps the summary and is reported).
     #[arg(long)]
     pub fetch_links: bool,
 

@@ -413,6 +413,22 @@ fn help_is_available_everywhere_and_bad_usage_exits_2() {
 }
 
 #[test]
+fn fetch_links_help_says_it_is_for_feed_entries_with_only_a_summary() {
+    for command in ["export", "speakers"] {
+        let help = stdout(&run(&[command, "--help"]));
+        // Help is wrapped to the terminal width, so the words are compared without line breaks.
+        let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            help.contains(
+                "--fetch-links For feed entries that carry only a summary and a link, fetch the linked page"
+            ),
+            "{help}"
+        );
+        assert!(!help.contains("front page"), "{help}");
+    }
+}
+
+#[test]
 fn an_empty_directory_exports_an_empty_array() {
     let dir = tempfile::tempdir().unwrap();
     let o = run(&["export", path_str(dir.path())]);

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
 
-use hearsay::load::LoadOptions;
+use hearsay::load::{self, Input, LoadError, LoadOptions};
 use hearsay::web::feed::entries_from_feed;
 use hearsay::web::fetch::{
     fetch, fetch_articles_with, fetch_linked_with, fetch_links_with, FetchConfig, NetworkPolicy, USER_AGENT,
@@ -664,4 +664,66 @@ fn linked_pages_fetch_on_demand_and_in_parallel() {
         "{:?}",
         errors[0]
     );
+}
+
+#[test]
+fn loading_with_fetch_links_makes_failed_links_errors_of_their_input() {
+    let server = Server::start(routes);
+    // The standard limits and no cache: the test never writes to the user's cache directory.
+    let opts = LoadOptions {
+        no_cache: true,
+        fetch_links: true,
+        ..LoadOptions::default()
+    };
+    let check = |loaded: load::Loaded, input: &str| {
+        assert_eq!(loaded.articles.len(), 4, "{:?}", loaded.errors);
+        assert_eq!(loaded.articles[0].source, format!("{input}#1"));
+        assert!(loaded.articles[0].text.contains("said Mayor Helena Marsh"));
+        assert_eq!(loaded.articles[1].text, "A story that was taken down.");
+        match &loaded.errors[..] {
+            [error @ LoadError::Link {
+                error: WebError::Status { status: 404, .. },
+                ..
+            }] => {
+                assert_eq!(error.path(), input);
+                assert_eq!(
+                    error.to_string(),
+                    format!(
+                        "{}: the server answered HTTP 404 Not Found (linked from {input}; the entry \
+                         keeps the feed's summary)",
+                        server.url("/missing")
+                    )
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    };
+
+    let url = server.url("/summaries");
+    check(load::load(&Input::Url(url.clone()), &opts).unwrap(), &url);
+
+    // The same feed saved to disk follows its links too.
+    let feed = fetch(&url, NO_CACHE, &FetchConfig::default()).unwrap().body;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("summaries.rss");
+    std::fs::write(&path, &feed).unwrap();
+    let name = path.display().to_string();
+    let before = server.seen().len();
+    check(load::load(&Input::File(path.clone()), &opts).unwrap(), &name);
+    assert_eq!(
+        server.seen().len() - before,
+        3,
+        "the three summary-only entries with links"
+    );
+
+    // Without the option nothing is fetched and nothing fails.
+    let before = server.seen().len();
+    let plain = LoadOptions {
+        fetch_links: false,
+        ..opts
+    };
+    let loaded = load::load(&Input::File(path), &plain).unwrap();
+    assert!(loaded.errors.is_empty());
+    assert_eq!(loaded.articles[0].text, "The pier closes.");
+    assert_eq!(server.seen().len(), before);
 }

@@ -188,14 +188,17 @@ impl Format {
     }
 
     fn sniff(bytes: &[u8]) -> Format {
+        let unmarked = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let trimmed = unmarked.trim_ascii();
         #[cfg(feature = "web")]
         match crate::web::sniff(bytes) {
             Some(crate::web::Sniffed::Html) => return Format::Html,
-            Some(crate::web::Sniffed::Feed) => return Format::Feed,
-            None => {}
+            // JSON that only mentions JSON Feed is still articles.
+            Some(crate::web::Sniffed::Feed) if !trimmed.starts_with(b"{") || is_json_feed(bytes) => {
+                return Format::Feed
+            }
+            Some(crate::web::Sniffed::Feed) | None => {}
         }
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let trimmed = bytes.trim_ascii();
         let Ok(text) = std::str::from_utf8(trimmed) else {
             return Format::Text;
         };
@@ -798,6 +801,8 @@ mod tests {
         );
         let article = br#"{"title": "Notes on jsonfeed.org/version numbers", "text": "Plain."}"#;
         assert_eq!(Format::detect(Some(Path::new("a.json")), article), Format::Json);
+        assert_eq!(Format::detect(None, article), Format::Json);
+        assert_eq!(Format::detect(None, feed), Format::Feed);
         // Only `.json` defers to the content: a feed in a `.txt` file is still text.
         assert_eq!(Format::detect(Some(Path::new("quay.txt")), feed), Format::Text);
 
