@@ -126,6 +126,7 @@ fn event_loop(
         let batch = first
             .into_iter()
             .chain(std::iter::from_fn(|| rx.try_recv().ok()).take(BATCH));
+        let mut resized = false;
         for msg in batch {
             let action = match msg {
                 Msg::Key(key) => match key_action(state, &key) {
@@ -134,12 +135,24 @@ fn event_loop(
                 },
                 Msg::Action(a) => a,
             };
+            resized |= matches!(action, Action::Resize(..));
             for effect in update(state, action) {
                 perform(effect, guard, state, memory);
             }
             if state.quit {
                 return Ok(());
             }
+        }
+        if resized {
+            // A terminal may lose or move what it showed when its size changes, even when it
+            // ends up where it was: redraw every cell rather than only the changed ones.
+            // (`resize` clears without asking the terminal where its cursor is, which `clear`
+            // does and which would race with the input thread for the answer.)
+            let size = guard.terminal.size().context("cannot read the terminal size")?;
+            guard
+                .terminal
+                .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+                .context("cannot clear the screen")?;
         }
         if stop.load(Ordering::SeqCst) {
             for effect in update(state, Action::ForceQuit) {
