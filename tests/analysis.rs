@@ -478,3 +478,31 @@ fn a_pronoun_agrees_with_a_person_known_by_a_given_name_only() {
     let a = analyse(text);
     assert_eq!(only(&a).0, "Kevin Ross");
 }
+
+#[test]
+fn a_surname_that_is_also_a_place_follows_the_person_named_in_the_article() {
+    let a = analyse("Rep. Jim Jordan arrived late. Jordan said the deal was bad. Aid to Jordan was cut.");
+    assert_eq!(people(&a), ["Jim Jordan"]);
+    assert_eq!(only(&a).0, "Jim Jordan");
+    let b = analyse("Jordan said the border would stay open.");
+    assert!(people(&b).is_empty());
+}
+
+#[test]
+fn a_description_in_capitals_before_an_inverted_speaker() {
+    let a = analyse("\"We are ready,\" said European Council President Anna Weber.");
+    assert_eq!(only(&a).0, "Anna Weber");
+}
+
+#[test]
+fn a_quoted_title_is_not_what_the_speaker_said() {
+    let a = analyse("In an interview on \"Morning Hour,\" Governor Dan Price said taxes would fall.");
+    assert_eq!(
+        only(&a),
+        (
+            "Dan Price".into(),
+            StatementKind::Indirect,
+            "taxes would fall".into()
+        )
+    );
+}

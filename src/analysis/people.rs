@@ -8,7 +8,7 @@
 //! days and months from the lexicon are never people unless a title or given name comes
 //! first ("Mr. Washington", "George Washington").
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::lexicon::{Gender, Lexicon};
@@ -385,17 +385,27 @@ pub fn find(text: &str, seg: &Segmentation, lower: &[String]) -> People {
         lower,
         lex: Lexicon::get(),
     };
-    let named: Vec<Named> = scan
-        .candidates()
+    let candidates = scan.candidates();
+    // Surnames of people a title or given name vouches for: "Jordan" is then Jim Jordan,
+    // not the country, wherever it appears in the article.
+    let vouched: HashSet<&str> = candidates
+        .iter()
+        .filter(|c| {
+            c.name.len() > 1 && (c.title.is_some() || scan.lex.is_given_name(&scan.lower[c.name.start]))
+                || c.title.is_some()
+        })
+        .filter_map(|c| name_words(&scan, &c.name).last().copied())
+        .collect();
+    let named: Vec<Named> = candidates
         .into_iter()
-        .flat_map(|c| classify(&scan, c))
+        .flat_map(|c| classify(&scan, c, &vouched))
         .collect();
     merge(&scan, named)
 }
 
 /// Splits a candidate run at names that are never people and decides how much evidence
 /// each remaining part has.
-fn classify(scan: &Scan, c: Candidate) -> Vec<Named> {
+fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
     let lex = scan.lex;
     let mut out = Vec::new();
     let titled = c.title.is_some();
@@ -489,6 +499,11 @@ fn classify(scan: &Scan, c: Candidate) -> Vec<Named> {
         } else {
             lex.not_people
                 .longest_match(scan.lower[i..end].iter().map(String::as_str))
+        };
+        let n = if n == 1 && i + 1 == end && vouched.contains(scan.lower[i].as_str()) {
+            0
+        } else {
+            n
         };
         if n > 0 {
             let title = if part_start == c.name.start {

@@ -661,7 +661,20 @@ impl<'a> Finder<'a> {
             if !wordish || (k > start && (NP_STOP.contains(&w) || PRE_CONTENT.contains(&w) && w != "the")) {
                 break;
             }
-            // A person named inside ("a spokesman for Sen. Smith", "Trump's aide")
+            // "European Council President Donald Tusk": capitalised words before a person
+            // describe that person.
+            if k > start && (start..k).all(|t| self.tok(t).starts_with(char::is_uppercase)) {
+                if let Some(m) = self
+                    .people
+                    .mention_starting_at(k)
+                    .filter(|m| m.tokens.end <= ceiling)
+                {
+                    return Some(Source {
+                        tokens: start..m.tokens.end,
+                        speaker: Some(m.person),
+                    });
+                }
+            }
             k += 1;
         }
         if k == start {
@@ -1022,6 +1035,19 @@ impl<'a> Finder<'a> {
             s.tokens.start = i;
         }
         let end = self.attribution_tail(k + 1, ceiling);
+        // `..., "Face the Nation," Paul Ryan said the ...`: a verb with content of its own
+        // is not the quotation's attribution.
+        let runs_on = end < ceiling && !matches!(self.kind(end), TokenKind::Punct | TokenKind::Quote);
+        let mut t0 = k + 1;
+        if t0 < end && OBJECT_VERBS.contains(&self.base(&(k..k + 1))) {
+            t0 = self.skip_object(t0, end).min(end);
+        }
+        let named = (t0..end).all(|t| self.tok(t).starts_with(char::is_uppercase));
+        let clause = t0 < end
+            && (self.l(t0) == "that" || !PRE_CONTENT.contains(&self.l(t0)) && !named && end - t0 >= 3);
+        if runs_on || clause {
+            return None;
+        }
         Some((s, k..k + 1, end))
     }
 
@@ -1114,7 +1140,7 @@ impl<'a> Finder<'a> {
     /// ("in an interview on Monday"), not what.
     fn circumstantial(&self, from: usize, to: usize) -> bool {
         from >= to
-            || to - from <= MAX_TAIL / 2
+            || to - from <= MAX_TAIL
                 && PRE_CONTENT.contains(&self.l(from))
                 && self.l(from) != "to"
                 && !(from..to).any(|t| self.l(t) == "that")
@@ -1241,7 +1267,10 @@ impl<'a> Finder<'a> {
                         || self.is_punct(t, ",") && t + 1 < end && self.l(t + 1) == "but"
                         || matches!(self.l(t), "and" | "but")
                             && t + 1 < end
-                            && self.lex.speech_verb(self.l(t + 1)).is_some()
+                            && self
+                                .lex
+                                .speech_verb(self.l(t + 1))
+                                .is_some_and(|b| !WEAK_VERBS.contains(&b))
                             && self.tok(t + 1).starts_with(char::is_lowercase))
             }) {
                 end = k;
@@ -1263,7 +1292,9 @@ impl<'a> Finder<'a> {
             }
             if end <= c
                 || self.words_in(c..end) < 2
-                || self.circumstantial(c, end) && self.l(c) != "that" && c == verb + 1
+                || (end - c <= MAX_TAIL / 2 && self.circumstantial(c, end))
+                    && self.l(c) != "that"
+                    && c == verb + 1
             {
                 continue;
             }
