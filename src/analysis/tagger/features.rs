@@ -13,7 +13,9 @@ use crate::analysis::people::People;
 use crate::analysis::segment::{Segmentation, TokenKind};
 
 /// The most features one token can have.
-pub const MAX_FEATURES: usize = 96;
+pub const MAX_FEATURES: usize = 80;
+/// The most second-stage features one token can have.
+pub const MAX_STACKED: usize = 16;
 
 /// Per-token boolean facts.
 mod flag {
@@ -88,6 +90,8 @@ struct Info {
     cue_right: u16,
     source_left: u16,
     source_right: u16,
+    /// Index of the paragraph.
+    para: u32,
     /// Word of the nearest first-stage cue on the left.
     cue_left_word: u64,
     /// What the first stage found in the sentence and paragraph (`stage` bits).
@@ -108,8 +112,6 @@ mod stage {
 /// A document prepared for feature extraction.
 pub struct Doc {
     infos: Vec<Info>,
-    /// Whether the first stage's labels are set, adding the second stage's features.
-    stacked: bool,
 }
 
 /// Outside the document.
@@ -279,7 +281,7 @@ impl Doc {
             }
         }
 
-        for para in &seg.paragraphs {
+        for (para_index, para) in seg.paragraphs.iter().enumerate() {
             let Some(first_sentence) = seg.sentences.get(para.sentences.start) else {
                 continue;
             };
@@ -292,6 +294,9 @@ impl Doc {
                 continue;
             };
             let range = first_sentence.tokens.start..last_sentence.tokens.end;
+            for info in &mut infos[range.clone()] {
+                info.para = para_index as u32;
+            }
             quotation_state(text, seg, range.clone(), &mut infos);
             if infos[range.start].flags & flag::QUOTE_MARK != 0 {
                 for info in &mut infos[range.clone()] {
@@ -328,10 +333,7 @@ impl Doc {
         for info in &mut infos {
             info.tag = Pos::Other as u8;
         }
-        let mut doc = Doc {
-            infos,
-            stacked: false,
-        };
+        let mut doc = Doc { infos };
         if let Some(model) = pos {
             doc.tag_pos(model, seg);
         }
@@ -372,27 +374,32 @@ impl Doc {
         }
     }
 
-    /// Drops the first stage's labels: features are the first stage's again.
-    pub fn clear_first_stage(&mut self) {
-        self.stacked = false;
+    /// Records the first stage's labels of every paragraph, for the second stage's features.
+    pub fn set_first_stage(&mut self, labels: &[Label], seg: &Segmentation) {
+        for p in 0..seg.paragraphs.len() {
+            self.set_first_stage_in(p, labels, seg);
+        }
     }
 
-    /// Records the first stage's labels, for the second stage's features.
-    pub fn set_first_stage(&mut self, labels: &[Label], seg: &Segmentation) {
+    /// Records the first stage's labels of paragraph `p`. The second stage's features of a
+    /// paragraph depend on its own labels only, so paragraphs can be tagged one at a time.
+    pub fn set_first_stage_in(&mut self, p: usize, labels: &[Label], seg: &Segmentation) {
         let infos = &mut self.infos;
-        for (info, &l) in infos.iter_mut().zip(labels) {
-            info.first = l as u8;
-            info.stage = 0;
-            (info.cue_left, info.cue_right, info.source_left, info.source_right) = (0, 0, 0, 0);
-            info.cue_left_word = 0;
-        }
         let dist = |a: usize, b: usize| (a.abs_diff(b)).min(u16::MAX as usize) as u16;
-        for para in &seg.paragraphs {
+        {
+            let para = &seg.paragraphs[p];
             let sentences = &seg.sentences[para.sentences.clone()];
             let (Some(first), Some(last)) = (sentences.first(), sentences.last()) else {
-                continue;
+                return;
             };
             let range = first.tokens.start..last.tokens.end;
+            for t in range.clone() {
+                let info = &mut infos[t];
+                info.first = labels[t] as u8;
+                info.stage = 0;
+                (info.cue_left, info.cue_right, info.source_left, info.source_right) = (0, 0, 0, 0);
+                info.cue_left_word = 0;
+            }
             let (mut cue, mut source): (Option<(usize, u64)>, Option<usize>) = (None, None);
             for t in range.clone() {
                 if let Some((c, w)) = cue {
@@ -462,7 +469,6 @@ impl Doc {
                 prev_content = if tail { stage::PREV_CONTENT } else { 0 };
             }
         }
-        self.stacked = true;
     }
 
     pub fn len(&self) -> usize {
@@ -611,10 +617,27 @@ impl Doc {
         push(feat(45, pair(pp1, pp2)));
         push(feat(46, pair(p0, pair(in_q, vl))));
         push(feat(47, pair(p0, pair(x.verb, wp1))));
-        if self.stacked {
+        n
+    }
+
+    /// The second stage's extra features of token `i`, from the first stage's labels (see
+    /// [`Doc::set_first_stage`]), written to `out`; returns how many.
+    pub fn stacked_features(&self, i: usize, out: &mut [u64; MAX_STACKED]) -> usize {
+        let infos = &self.infos;
+        let x = &infos[i];
+        let in_q = (x.flags & flag::IN_QUOTE != 0) as u64;
+        let to_end = bucket(x.to_end);
+        let (w0, p0) = (x.word, x.tag as u64);
+        let mut n = 0;
+        let mut push = |h: u64| {
+            out[n] = h;
+            n += 1;
+        };
+        {
+            // Labels of the same paragraph only: the next paragraph is not tagged yet.
             let label_at = |d: isize| -> u64 {
                 let j = i as isize + d;
-                if j < 0 || j as usize >= infos.len() {
+                if j < 0 || j as usize >= infos.len() || infos[j as usize].para != x.para {
                     99
                 } else {
                     infos[j as usize].first as u64

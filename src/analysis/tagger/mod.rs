@@ -25,7 +25,7 @@ pub mod train;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use self::features::{Doc, MAX_FEATURES};
+use self::features::{Doc, MAX_FEATURES, MAX_STACKED};
 use self::perceptron::{Model, ModelError, LABELS, SLOTS};
 use self::pos::PosModel;
 use crate::analysis::people::People;
@@ -153,17 +153,55 @@ impl Tagger {
         self.tag_doc(&mut doc, seg)
     }
 
-    /// Tags a document whose features are already prepared (parts of speech included).
+    /// Tags a document whose features are already prepared (parts of speech included),
+    /// one paragraph at a time: its first-stage features are computed once and reused by
+    /// the second stage.
     pub fn tag_doc(&self, doc: &mut Doc, seg: &Segmentation) -> Vec<Label> {
-        doc.clear_first_stage();
-        let first = decode(&self.first, doc, seg);
-        doc.set_first_stage(&first, seg);
-        decode(&self.second, doc, seg)
+        let mut labels = vec![Label::O; seg.tokens.len()];
+        let mut base: Vec<u64> = Vec::new();
+        let mut ends: Vec<usize> = Vec::new();
+        let mut emit: Vec<[i32; SLOTS]> = Vec::new();
+        let mut back: Vec<[u8; LABELS]> = Vec::new();
+        let mut out: Vec<Label> = Vec::new();
+        let mut feats = [0u64; MAX_FEATURES];
+        let mut extra = [0u64; MAX_STACKED];
+        for (p, range) in paragraphs(seg) {
+            base.clear();
+            ends.clear();
+            emit.clear();
+            for t in range.clone() {
+                let n = doc.features(t, &mut feats);
+                base.extend_from_slice(&feats[..n]);
+                ends.push(base.len());
+                let mut scores = [0i32; SLOTS];
+                self.first.score(&feats[..n], &mut scores);
+                emit.push(scores);
+            }
+            self.first.viterbi(&emit, &mut back, &mut out);
+            labels[range.clone()].copy_from_slice(&out);
+            doc.set_first_stage_in(p, &labels, seg);
+            emit.clear();
+            let mut from = 0;
+            for (t, &to) in range.clone().zip(&ends) {
+                let n = doc.stacked_features(t, &mut extra);
+                let mut scores = [0i32; SLOTS];
+                self.second.score(&base[from..to], &mut scores);
+                let mut more = [0i32; SLOTS];
+                self.second.score(&extra[..n], &mut more);
+                for (s, m) in scores.iter_mut().zip(more) {
+                    *s += m;
+                }
+                emit.push(scores);
+                from = to;
+            }
+            self.second.viterbi(&emit, &mut back, &mut out);
+            labels[range].copy_from_slice(&out);
+        }
+        labels
     }
 }
 
-/// Labels a document with one model, each paragraph as one sequence, using the features
-/// the document offers (the second stage's too once the first stage is set).
+/// Labels a document with a first-stage model, each paragraph as one sequence.
 pub fn decode(model: &Model, doc: &Doc, seg: &Segmentation) -> Vec<Label> {
     let mut labels = vec![Label::O; seg.tokens.len()];
     let mut emit: Vec<[i32; SLOTS]> = Vec::new();
@@ -184,13 +222,18 @@ pub fn decode(model: &Model, doc: &Doc, seg: &Segmentation) -> Vec<Label> {
     labels
 }
 
-/// The token range of each paragraph that has tokens.
-pub fn paragraph_tokens(seg: &Segmentation) -> impl Iterator<Item = Range<usize>> + '_ {
-    seg.paragraphs.iter().filter_map(|p| {
+/// The index and token range of each paragraph that has tokens.
+fn paragraphs(seg: &Segmentation) -> impl Iterator<Item = (usize, Range<usize>)> + '_ {
+    seg.paragraphs.iter().enumerate().filter_map(|(k, p)| {
         let first = seg.sentences.get(p.sentences.start)?;
         let last = seg.sentences.get(p.sentences.end.checked_sub(1)?)?;
-        (first.tokens.start < last.tokens.end).then_some(first.tokens.start..last.tokens.end)
+        (first.tokens.start < last.tokens.end).then_some((k, first.tokens.start..last.tokens.end))
     })
+}
+
+/// The token range of each paragraph that has tokens.
+pub fn paragraph_tokens(seg: &Segmentation) -> impl Iterator<Item = Range<usize>> + '_ {
+    paragraphs(seg).map(|(_, r)| r)
 }
 
 /// An attribution read off the labels, as token ranges.
@@ -266,7 +309,8 @@ pub fn attributions(labels: &[Label], seg: &Segmentation) -> Vec<TaggedAttributi
         let mut consider = |j: usize| -> bool {
             let r = &spans[j].1;
             let gap = to.start.saturating_sub(r.end).max(r.start.saturating_sub(to.end));
-            if gap > MAX_DISTANCE {
+            // The distance is at least the gap, which only grows from here.
+            if gap > MAX_DISTANCE || best.is_some_and(|(bd, _)| gap > bd) {
                 return false;
             }
             if spans[j].0 == part {

@@ -140,35 +140,46 @@ impl Model {
         if n == 0 {
             return;
         }
+        // Forbidden moves cost so much that no valid path ever loses to them; the O label
+        // is always allowed, so some valid path exists.
         const NEG: i64 = i64::MIN / 4;
-        back.clear();
-        back.resize(n, [0; LABELS]);
-        let mut cur = [NEG; LABELS];
-        for (l, c) in cur.iter_mut().enumerate() {
-            if allowed(None, Label::ALL[l]) {
-                *c = (self.start[l] + emit[0][l]) as i64;
+        let mut trans = [[NEG; LABELS]; LABELS];
+        let mut start = [NEG; LABELS];
+        for (l, &label) in Label::ALL.iter().enumerate() {
+            if allowed(None, label) {
+                start[l] = self.start[l] as i64;
+            }
+            for (p, &prev) in Label::ALL.iter().enumerate() {
+                if allowed(Some(prev), label) {
+                    trans[p][l] = self.transitions[p][l] as i64;
+                }
             }
         }
+        back.clear();
+        back.resize(n, [0; LABELS]);
+        let mut cur = [0i64; LABELS];
+        for l in 0..LABELS {
+            cur[l] = start[l] + emit[0][l] as i64;
+        }
         for t in 1..n {
-            let mut next = [NEG; LABELS];
-            for (l, nx) in next.iter_mut().enumerate() {
-                let label = Label::ALL[l];
-                let mut best = NEG;
+            let mut next = [0i64; LABELS];
+            for l in 0..LABELS {
+                let mut best = cur[0] + trans[0][l];
                 let mut arg = 0u8;
-                for (p, &c) in cur.iter().enumerate() {
-                    if c == NEG || !allowed(Some(Label::ALL[p]), label) {
-                        continue;
-                    }
-                    let s = c + self.transitions[p][l] as i64;
+                for p in 1..LABELS {
+                    let s = cur[p] + trans[p][l];
                     if s > best {
                         best = s;
                         arg = p as u8;
                     }
                 }
-                if best != NEG {
-                    *nx = best + emit[t][l] as i64;
-                }
+                next[l] = best + emit[t][l] as i64;
                 back[t][l] = arg;
+            }
+            // Keep the scores near zero whatever the length of the paragraph.
+            let top = next.iter().copied().max().unwrap_or(0);
+            for x in &mut next {
+                *x = (*x - top).max(NEG);
             }
             cur = next;
         }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::features::{Doc, MAX_FEATURES};
+use super::features::{Doc, MAX_FEATURES, MAX_STACKED};
 use super::perceptron::{Model, Trainer};
 use super::pos::{self, Pos, PosInput, PosModel};
 use super::{attributions, decode, paragraph_tokens, Label, Part, Tagger};
@@ -506,9 +506,9 @@ impl Default for Options {
         Options {
             epochs: 8,
             seed: 20_170_412,
-            bits: 18,
+            bits: 17,
             pos_epochs: 5,
-            pos_bits: 16,
+            pos_bits: 15,
         }
     }
 }
@@ -538,10 +538,12 @@ struct Sequence {
     gold: Vec<Label>,
 }
 
-/// The training sequences of some documents, with the features their `Doc`s offer now.
-fn sequences<'a>(docs: impl Iterator<Item = &'a Prepared>, bits: u32) -> Vec<Sequence> {
+/// The training sequences of some documents, with the second stage's features too when
+/// `stacked` (the first stage's labels must be set).
+fn sequences<'a>(docs: impl Iterator<Item = &'a Prepared>, bits: u32, stacked: bool) -> Vec<Sequence> {
     let probe = Model::zero(bits);
     let mut buf = [0u64; MAX_FEATURES];
+    let mut extra = [0u64; MAX_STACKED];
     let mut seqs = Vec::new();
     for d in docs {
         for range in paragraph_tokens(&d.seg) {
@@ -549,7 +551,16 @@ fn sequences<'a>(docs: impl Iterator<Item = &'a Prepared>, bits: u32) -> Vec<Seq
                 .clone()
                 .map(|t| {
                     let n = d.doc.features(t, &mut buf);
-                    buf[..n].iter().map(|&h| probe.bucket(h) as u32).collect()
+                    let m = if stacked {
+                        d.doc.stacked_features(t, &mut extra)
+                    } else {
+                        0
+                    };
+                    buf[..n]
+                        .iter()
+                        .chain(&extra[..m])
+                        .map(|&h| probe.bucket(h) as u32)
+                        .collect()
                 })
                 .collect();
             seqs.push(Sequence {
@@ -604,7 +615,6 @@ pub fn train(
         pos_accuracy(&pos, dev)
     ));
     for d in train.iter_mut().chain(dev.iter_mut()) {
-        d.doc.clear_first_stage();
         d.doc.tag_pos(&pos, &d.seg);
     }
     let mut rng = Rng(options.seed | 1);
@@ -618,6 +628,7 @@ pub fn train(
                 .filter(|(k, _)| k % FOLDS != fold)
                 .map(|(_, d)| d),
             options.bits,
+            false,
         );
         let model = fit(&seqs, options, &mut rng, |_, _, _| {});
         for (k, d) in train.iter().enumerate().filter(|(k, _)| k % FOLDS == fold) {
@@ -625,7 +636,7 @@ pub fn train(
         }
         log(format!("first stage, fold {} of {FOLDS} done", fold + 1));
     }
-    let seqs = sequences(train.iter(), options.bits);
+    let seqs = sequences(train.iter(), options.bits, false);
     let first = fit(&seqs, options, &mut rng, |epoch, error, _| {
         log(format!("first stage: epoch {epoch:>2}  train error {error:.4}"));
     });
@@ -633,7 +644,7 @@ pub fn train(
     for (d, labels) in train.iter_mut().zip(&held_out) {
         d.doc.set_first_stage(labels, &d.seg);
     }
-    let seqs = sequences(train.iter(), options.bits);
+    let seqs = sequences(train.iter(), options.bits, true);
     let second = fit(&seqs, options, &mut rng, |epoch, error, model| {
         let mut line = format!("second stage: epoch {epoch:>2}  train error {error:.4}");
         if !dev.is_empty() {
