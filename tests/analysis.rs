@@ -506,3 +506,23 @@ fn a_quoted_title_is_not_what_the_speaker_said() {
         )
     );
 }
+
+#[test]
+fn names_inside_a_quotation_do_not_take_its_speakers_pronoun() {
+    let text = "“Panic,” said organiser Lena Dahl.\n\n“They thought Mayor Tom Berg would fix it. He did not,” she said.";
+    let a = analyse(text);
+    let s = statements(&a);
+    assert_eq!(s.len(), 2, "{s:#?}");
+    assert!(s.iter().all(|x| x.0 == "Lena Dahl"), "{s:#?}");
+}
+
+#[test]
+fn gender_from_pronouns_when_the_name_says_nothing() {
+    // "Tamsin" and "Oduya" are in no name list: the pronouns that follow decide.
+    let text = "Commissioner Tamsin Oduya opened the hearing. She said her staff had worked all night and she thanked them.\n\n\
+                Councillor Piet Maas nodded. He had no questions and he left early.\n\n\
+                She said the report was final.";
+    let a = analyse(text);
+    let last = a.statements.last().unwrap();
+    assert_eq!(a.people[last.speaker.unwrap()].name, "Tamsin Oduya");
+}

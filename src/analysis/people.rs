@@ -778,10 +778,70 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
         });
         genders.push(b.gender.unwrap_or(Gender::Unknown));
     }
+    infer_genders(scan, &mentions, &mut genders);
     People {
         people,
         mentions,
         genders,
+    }
+}
+
+/// For people whose name and titles say nothing of their gender ("Barack Obama", "Kofi
+/// Annan"), the pronouns of the sentences that name them and no one else: "he", "his", "him"
+/// against "she", "her". A clear majority decides.
+fn infer_genders(scan: &Scan, mentions: &[Mention], genders: &mut [Gender]) {
+    if !genders.contains(&Gender::Unknown) {
+        return;
+    }
+    let mut votes = vec![(0u32, 0u32); genders.len()];
+    let mut m = 0;
+    let sentences = &scan.seg.sentences;
+    for (si, s) in sentences.iter().enumerate() {
+        let (start, mut end) = (s.tokens.start, s.tokens.end);
+        while m < mentions.len() && mentions[m].tokens.start < start {
+            m += 1;
+        }
+        let mut k = m;
+        let mut only: Option<usize> = None;
+        let mut several = false;
+        while k < mentions.len() && mentions[k].tokens.start < end {
+            match only {
+                None => only = Some(mentions[k].person),
+                Some(p) if p != mentions[k].person => several = true,
+                _ => {}
+            }
+            k += 1;
+        }
+        let Some(p) = only.filter(|_| !several) else {
+            continue;
+        };
+        if genders[p] != Gender::Unknown {
+            continue;
+        }
+        // The next sentence too, when it names no one: its pronouns can only be this person's
+        // or someone's from further back.
+        if let Some(next) = sentences.get(si + 1) {
+            let named = mentions.get(k).is_some_and(|x| x.tokens.start < next.tokens.end);
+            if !named && next.paragraph == s.paragraph {
+                end = next.tokens.end;
+            }
+        }
+        for t in start..end {
+            match scan.lower[t].as_str() {
+                "he" | "his" | "him" | "himself" => votes[p].0 += 1,
+                "she" | "her" | "hers" | "herself" => votes[p].1 += 1,
+                _ => {}
+            }
+        }
+    }
+    for (g, (male, female)) in genders.iter_mut().zip(votes) {
+        if *g == Gender::Unknown {
+            if male >= 2 && male >= 3 * female {
+                *g = Gender::Male;
+            } else if female >= 2 && female >= 3 * male {
+                *g = Gender::Female;
+            }
+        }
     }
 }
 
