@@ -408,6 +408,29 @@ mod tests {
     }
 
     #[test]
+    fn empty_and_blank_texts_have_no_labels() {
+        for text in ["", "   \n\n  \n"] {
+            let (seg, labels) = run(Tagger::builtin(), text);
+            assert!(labels.is_empty());
+            assert!(attributions(&labels, &seg).is_empty());
+        }
+    }
+
+    #[test]
+    fn every_label_sequence_from_the_model_is_valid_bio() {
+        let text = "\u{201c}No,\u{201d} she said. \u{201c}Not now, and not \u{2018}later\u{2019} either.\n\n\
+                    \u{201c}Maybe next year,\u{201d} according to aides, who said the plan \
+                    \u{2014} which the governor, Ruth Vance, backs \u{2014} was dead.";
+        let (_, labels) = run(Tagger::builtin(), text);
+        for (t, &l) in labels.iter().enumerate() {
+            let prev = if t == 0 { None } else { Some(labels[t - 1]) };
+            // Every paragraph starts a sequence, which never starts inside a span, so the
+            // labels of the whole text are valid BIO too.
+            assert!(perceptron::allowed(prev, l), "{labels:?}");
+        }
+    }
+
+    #[test]
     fn tagging_is_deterministic() {
         let text = "The council said on Monday that the vote would wait.\n\n\u{201c}It is too soon,\u{201d} \
                     said Omar Haddad, who chairs it. He added that no date was set.";
