@@ -30,6 +30,7 @@ use self::perceptron::{Model, ModelError, LABELS, SLOTS};
 use self::pos::PosModel;
 use crate::analysis::people::People;
 use crate::analysis::segment::Segmentation;
+use crate::span::Span;
 
 /// The shipped weights.
 const BUILTIN: &[u8] = include_bytes!("../../../assets/model/attribution.bin");
@@ -242,6 +243,28 @@ pub struct TaggedAttribution {
     pub source: Option<Range<usize>>,
     pub cue: Option<Range<usize>>,
     pub content: Range<usize>,
+}
+
+impl TaggedAttribution {
+    /// The byte span of a token range: from its first token's start to its last token's end.
+    pub fn span(seg: &Segmentation, tokens: &Range<usize>) -> Span {
+        Span::new(
+            seg.tokens[tokens.start].span.start,
+            seg.tokens[tokens.end - 1].span.end,
+        )
+    }
+
+    pub fn source_span(&self, seg: &Segmentation) -> Option<Span> {
+        self.source.as_ref().map(|r| Self::span(seg, r))
+    }
+
+    pub fn cue_span(&self, seg: &Segmentation) -> Option<Span> {
+        self.cue.as_ref().map(|r| Self::span(seg, r))
+    }
+
+    pub fn content_span(&self, seg: &Segmentation) -> Span {
+        Self::span(seg, &self.content)
+    }
 }
 
 /// The spans of each part, in token order, from a valid BIO sequence.
