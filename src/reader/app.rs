@@ -143,6 +143,9 @@ fn event_loop(
                 return Ok(());
             }
         }
+        if terminal::fatal_panic_happened() {
+            anyhow::bail!("the input thread stopped");
+        }
         if resized {
             // A terminal may lose or move what it showed when its size changes, even when it
             // ends up where it was: redraw every cell rather than only the changed ones.
@@ -200,14 +203,27 @@ fn perform(effect: Effect, guard: &mut terminal::Guard, state: &mut State, memor
 /// soon as it is ready.
 fn spawn_loader(paths: Vec<PathBuf>, opts: LoadOptions, tx: Sender<Msg>, errors: Arc<AtomicUsize>) {
     std::thread::spawn(move || {
-        load_articles(&paths, &opts, |action| {
+        let send = |action: Action| {
             if let Action::LoadProblem(p) = &action {
                 if p.starts_with("error") {
                     errors.fetch_add(1, Ordering::SeqCst);
                 }
             }
             tx.send(Msg::Action(action)).is_ok()
-        })
+        };
+        // A bug in loading or analysis must not take the reader down with the articles already
+        // shown: it becomes a problem in the status bar.
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            load_articles(&paths, &opts, send)
+        }));
+        if run.is_err() {
+            let why = terminal::take_background_panic().unwrap_or_else(|| "a panic".to_string());
+            errors.fetch_add(1, Ordering::SeqCst);
+            let _ = tx.send(Msg::Action(Action::LoadProblem(format!(
+                "error: loading stopped: {why}"
+            ))));
+            let _ = tx.send(Msg::Action(Action::LoadDone));
+        }
     });
 }
 
@@ -251,8 +267,19 @@ pub fn load_articles(paths: &[PathBuf], opts: &LoadOptions, mut sink: impl FnMut
 /// Reads terminal events on their own thread; the keymap is applied on the UI thread, where the
 /// state says whether the search prompt has the keys.
 fn spawn_input(tx: Sender<Msg>) {
-    std::thread::spawn(move || loop {
-        let Ok(ev) = event::read() else { return };
+    std::thread::spawn(move || {
+        terminal::mark_fatal_thread();
+        read_input(tx)
+    });
+}
+
+fn read_input(tx: Sender<Msg>) {
+    loop {
+        let Ok(ev) = event::read() else {
+            // Without input the reader cannot be used, nor left: quit.
+            let _ = tx.send(Msg::Action(Action::ForceQuit));
+            return;
+        };
         let msg = match ev {
             Event::Key(k) => Msg::Key(k),
             Event::Mouse(m) => match mouse_input(m) {
@@ -265,7 +292,7 @@ fn spawn_input(tx: Sender<Msg>) {
         if tx.send(msg).is_err() {
             return;
         }
-    });
+    }
 }
 
 fn mouse_input(m: event::MouseEvent) -> Option<MouseInput> {

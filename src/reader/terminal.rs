@@ -3,7 +3,8 @@
 
 use std::io::{self, Stdout, Write};
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::thread::ThreadId;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
@@ -30,6 +31,7 @@ impl Drop for Guard {
 /// Raw mode, the alternate screen, a hidden cursor, and the mouse when asked for.
 pub fn enter(mouse: bool) -> io::Result<Guard> {
     install_panic_hook();
+    mark_fatal_thread();
     terminal::enable_raw_mode()?;
     ACTIVE.store(if mouse { 2 } else { 1 }, Ordering::SeqCst);
     let mut out = io::stdout();
@@ -65,6 +67,30 @@ pub fn restore() {
     let _ = terminal::disable_raw_mode();
 }
 
+/// Threads whose panic ends the reader: the UI thread and the input thread. A panic anywhere
+/// else (the loader and its workers) is caught there and reported as a loading problem.
+static FATAL_THREADS: Mutex<Vec<ThreadId>> = Mutex::new(Vec::new());
+/// The message of the last panic on a background thread, for the loader to report.
+static BACKGROUND_PANIC: Mutex<Option<String>> = Mutex::new(None);
+static FATAL_PANICKED: AtomicBool = AtomicBool::new(false);
+
+/// Marks the calling thread as one whose panic must restore the terminal and end the reader.
+pub fn mark_fatal_thread() {
+    if let Ok(mut threads) = FATAL_THREADS.lock() {
+        threads.push(std::thread::current().id());
+    }
+}
+
+/// Whether a thread the reader cannot run without has panicked.
+pub fn fatal_panic_happened() -> bool {
+    FATAL_PANICKED.load(Ordering::SeqCst)
+}
+
+/// The message of the last panic on a background thread, once.
+pub fn take_background_panic() -> Option<String> {
+    BACKGROUND_PANIC.lock().ok()?.take()
+}
+
 fn install_panic_hook() {
     static INSTALLED: AtomicBool = AtomicBool::new(false);
     if INSTALLED.swap(true, Ordering::SeqCst) {
@@ -72,9 +98,30 @@ fn install_panic_hook() {
     }
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        // Restore first, so the panic message lands on the normal screen where it can be read.
-        restore();
-        previous(info);
+        let here = std::thread::current().id();
+        let fatal = ACTIVE.load(Ordering::SeqCst) == 0
+            || FATAL_THREADS
+                .lock()
+                .map_or(true, |threads| threads.contains(&here));
+        if fatal {
+            FATAL_PANICKED.store(true, Ordering::SeqCst);
+            // Restore first, so the panic message lands on the normal screen where it can be read.
+            restore();
+            previous(info);
+        } else if let Ok(mut slot) = BACKGROUND_PANIC.lock() {
+            // Printing now would scribble over the reader's screen; the loader reports it.
+            let payload = info
+                .payload()
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| info.payload().downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".to_string());
+            let at = info
+                .location()
+                .map(|l| format!(" at {}:{}", l.file(), l.line()))
+                .unwrap_or_default();
+            *slot = Some(format!("{payload}{at}"));
+        }
     }));
 }
 
