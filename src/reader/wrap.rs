@@ -1,5 +1,5 @@
 //! Wrapping an article to a width: paragraphs kept, words kept whole when they fit, every
-//! grapheme made safe by [`sanitize`](super::sanitize) and given the cells the terminal will
+//! grapheme made safe by [`sanitize`](super::sanitize::shown) and given the cells the terminal will
 //! give it, and tagged with what it is (a mention, a statement, a cue). Done once per article
 //! and width; drawing a frame then only reads the lines in view.
 
