@@ -50,9 +50,9 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<ExitCode> {
 
     let (tx, rx) = mpsc::channel::<Msg>();
     let errors = Arc::new(AtomicUsize::new(0));
+    let (paths, load) = (opts.paths.clone(), opts.load.clone());
     spawn_loader(
-        opts.paths.clone(),
-        opts.load.clone(),
+        move |sink: &mut dyn FnMut(Action) -> bool| load_articles(&paths, &load, sink),
         tx.clone(),
         Arc::clone(&errors),
     );
@@ -199,11 +199,14 @@ fn perform(effect: Effect, guard: &mut terminal::Guard, state: &mut State, memor
     }
 }
 
-/// Loads and analyses the inputs in order on the loader's threads, sending each article as
-/// soon as it is ready.
-fn spawn_loader(paths: Vec<PathBuf>, opts: LoadOptions, tx: Sender<Msg>, errors: Arc<AtomicUsize>) {
+/// Runs `load` on its own thread, passing on what it reports, counting errors, and turning a
+/// panic in it into a load problem.
+fn spawn_loader<L>(load: L, tx: Sender<Msg>, errors: Arc<AtomicUsize>) -> std::thread::JoinHandle<()>
+where
+    L: FnOnce(&mut dyn FnMut(Action) -> bool) + Send + 'static,
+{
     std::thread::spawn(move || {
-        let send = |action: Action| {
+        let mut send = |action: Action| {
             if let Action::LoadProblem(p) = &action {
                 if p.starts_with("error") {
                     errors.fetch_add(1, Ordering::SeqCst);
@@ -213,18 +216,13 @@ fn spawn_loader(paths: Vec<PathBuf>, opts: LoadOptions, tx: Sender<Msg>, errors:
         };
         // A bug in loading or analysis must not take the reader down with the articles already
         // shown: it becomes a problem in the status bar.
-        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            load_articles(&paths, &opts, send)
-        }));
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load(&mut send)));
         if run.is_err() {
             let why = terminal::take_background_panic().unwrap_or_else(|| "a panic".to_string());
-            errors.fetch_add(1, Ordering::SeqCst);
-            let _ = tx.send(Msg::Action(Action::LoadProblem(format!(
-                "error: loading stopped: {why}"
-            ))));
-            let _ = tx.send(Msg::Action(Action::LoadDone));
+            send(Action::LoadProblem(format!("error: loading stopped: {why}")));
+            send(Action::LoadDone);
         }
-    });
+    })
 }
 
 /// Loads and analyses `paths` (none: the bundled sample) in order, handing each article, each
@@ -326,4 +324,81 @@ pub fn key_action(state: &State, key: &KeyEvent) -> Option<Action> {
         }));
     }
     state.keymap.action_for(KeyChord::from_event(key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn drain(rx: &Receiver<Msg>) -> Vec<Action> {
+        rx.iter()
+            .map(|m| match m {
+                Msg::Action(a) => a,
+                Msg::Key(k) => panic!("unexpected key {k:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_loader_reports_the_sample_then_done() {
+        let (tx, rx) = mpsc::channel();
+        let errors = Arc::new(AtomicUsize::new(0));
+        spawn_loader(
+            |sink: &mut dyn FnMut(Action) -> bool| load_articles(&[], &LoadOptions::default(), sink),
+            tx,
+            Arc::clone(&errors),
+        )
+        .join()
+        .unwrap();
+        let got = drain(&rx);
+        assert!(
+            matches!(&got[..], [Action::Loaded(a), Action::LoadDone] if a.article.source == "sample.txt")
+        );
+        assert_eq!(errors.load(Ordering::SeqCst), 0);
+    }
+
+    #[test]
+    fn a_missing_file_is_an_error_and_the_rest_still_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("good.txt");
+        std::fs::write(&good, "Ann Lee said it would rain.").unwrap();
+        let paths = vec![dir.path().join("missing.txt"), good];
+        let (tx, rx) = mpsc::channel();
+        let errors = Arc::new(AtomicUsize::new(0));
+        spawn_loader(
+            move |sink: &mut dyn FnMut(Action) -> bool| load_articles(&paths, &LoadOptions::default(), sink),
+            tx,
+            Arc::clone(&errors),
+        )
+        .join()
+        .unwrap();
+        let got = drain(&rx);
+        assert!(
+            matches!(&got[0], Action::LoadProblem(p) if p.starts_with("error: ") && p.contains("missing.txt"))
+        );
+        assert!(matches!(&got[1], Action::Loaded(_)));
+        assert!(matches!(got.last(), Some(Action::LoadDone)));
+        assert_eq!(errors.load(Ordering::SeqCst), 1);
+    }
+
+    #[test]
+    fn a_panic_while_loading_becomes_a_problem() {
+        let (tx, rx) = mpsc::channel();
+        let errors = Arc::new(AtomicUsize::new(0));
+        spawn_loader(
+            |sink: &mut dyn FnMut(Action) -> bool| {
+                sink(Action::Notice("first".into()));
+                panic!("analysis bug");
+            },
+            tx,
+            Arc::clone(&errors),
+        )
+        .join()
+        .unwrap();
+        let got = drain(&rx);
+        assert!(matches!(&got[0], Action::Notice(n) if n == "first"));
+        assert!(matches!(&got[1], Action::LoadProblem(p) if p.starts_with("error: loading stopped")));
+        assert!(matches!(&got[2], Action::LoadDone));
+        assert_eq!(errors.load(Ordering::SeqCst), 1);
+    }
 }
