@@ -398,6 +398,20 @@ fn y_copies_the_current_statement_with_its_speaker() {
         fx,
         vec![Effect::Copy("Ann Lee: the bridge would open in May".into())]
     );
+    // In the filter view, the statement under the cursor.
+    let fx = run(
+        &mut s,
+        [
+            Action::ToggleFilter,
+            Action::ScrollDown,
+            Action::Copy,
+            Action::Close,
+        ],
+    );
+    assert_eq!(
+        fx,
+        vec![Effect::Copy("Ann Lee: \"We have waited long enough,\"".into())]
+    );
     let fx = run(
         &mut s,
         [

@@ -552,9 +552,13 @@ pub fn find_matches(text: &str, query: &str) -> Vec<Span> {
 }
 
 fn copy(state: &mut State, fx: &mut Vec<Effect>) {
-    let Some((doc, s)) = state
-        .statement
-        .and_then(|i| state.doc().and_then(|d| Some((d, d.analysis.statements.get(i)?))))
+    // In the filter view, the statement under the cursor is the one in question.
+    let current = match state.filter {
+        Some(f) => filter_list(state).get(f.cursor).copied(),
+        None => state.statement,
+    };
+    let Some((doc, s)) =
+        current.and_then(|i| state.doc().and_then(|d| Some((d, d.analysis.statements.get(i)?))))
     else {
         state.status = Some("No current statement to copy (n or ) picks one)".into());
         return;
