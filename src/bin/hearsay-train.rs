@@ -27,9 +27,12 @@ struct Args {
     /// Where to write the weights.
     #[arg(long, default_value = "assets/model/attribution.bin")]
     out: PathBuf,
-    /// Passes over the training data.
+    /// Passes of the first stage over the training data.
     #[arg(long, default_value_t = Options::default().epochs)]
     epochs: usize,
+    /// Passes of the second stage over the training data.
+    #[arg(long, default_value_t = Options::default().second_epochs)]
+    second_epochs: usize,
     /// Seed of the shuffling between epochs.
     #[arg(long, default_value_t = Options::default().seed)]
     seed: u64,
@@ -74,6 +77,7 @@ fn main() -> Result<()> {
     );
     let options = Options {
         epochs: args.epochs,
+        second_epochs: args.second_epochs,
         seed: args.seed,
         bits: args.bits,
         pos_epochs: args.pos_epochs,

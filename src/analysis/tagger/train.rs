@@ -492,7 +492,10 @@ fn overlap_scores(text: &str, gold: &[Attribution], predicted: &[Range<usize>], 
 /// Settings of one training run.
 #[derive(Debug, Clone)]
 pub struct Options {
+    /// Passes of the first stage (on each fold and on everything).
     pub epochs: usize,
+    /// Passes of the second stage.
+    pub second_epochs: usize,
     pub seed: u64,
     /// The attribution feature table has `2^bits` buckets.
     pub bits: u32,
@@ -504,7 +507,8 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            epochs: 8,
+            epochs: 14,
+            second_epochs: 6,
             seed: 20_170_412,
             bits: 17,
             pos_epochs: 5,
@@ -576,6 +580,7 @@ fn sequences<'a>(docs: impl Iterator<Item = &'a Prepared>, bits: u32, stacked: b
 /// training error rate and the averaged model after each epoch.
 fn fit(
     seqs: &[Sequence],
+    epochs: usize,
     options: &Options,
     rng: &mut Rng,
     mut after_epoch: impl FnMut(usize, f64, &Model),
@@ -583,7 +588,7 @@ fn fit(
     let mut trainer = Trainer::new(options.bits);
     let tokens: usize = seqs.iter().map(|s| s.gold.len()).sum();
     let mut order: Vec<usize> = (0..seqs.len()).collect();
-    for epoch in 1..=options.epochs {
+    for epoch in 1..=epochs {
         rng.shuffle(&mut order);
         let mut errors = 0;
         for &k in &order {
@@ -630,14 +635,14 @@ pub fn train(
             options.bits,
             false,
         );
-        let model = fit(&seqs, options, &mut rng, |_, _, _| {});
+        let model = fit(&seqs, options.epochs, options, &mut rng, |_, _, _| {});
         for (k, d) in train.iter().enumerate().filter(|(k, _)| k % FOLDS == fold) {
             held_out[k] = decode(&model, &d.doc, &d.seg);
         }
         log(format!("first stage, fold {} of {FOLDS} done", fold + 1));
     }
     let seqs = sequences(train.iter(), options.bits, false);
-    let first = fit(&seqs, options, &mut rng, |epoch, error, _| {
+    let first = fit(&seqs, options.epochs, options, &mut rng, |epoch, error, _| {
         log(format!("first stage: epoch {epoch:>2}  train error {error:.4}"));
     });
     drop(seqs);
@@ -645,17 +650,23 @@ pub fn train(
         d.doc.set_first_stage(labels, &d.seg);
     }
     let seqs = sequences(train.iter(), options.bits, true);
-    let second = fit(&seqs, options, &mut rng, |epoch, error, model| {
-        let mut line = format!("second stage: epoch {epoch:>2}  train error {error:.4}");
-        if !dev.is_empty() {
-            let e = evaluate(&Tagger::new(first.clone(), model.clone(), pos.clone()), dev);
-            line.push_str(&format!(
+    let second = fit(
+        &seqs,
+        options.second_epochs,
+        options,
+        &mut rng,
+        |epoch, error, model| {
+            let mut line = format!("second stage: epoch {epoch:>2}  train error {error:.4}");
+            if !dev.is_empty() {
+                let e = evaluate(&Tagger::new(first.clone(), model.clone(), pos.clone()), dev);
+                line.push_str(&format!(
                 "\n  dev tokens: accuracy {:.3}  source {}  cue {}  content {}\n  dev content spans: at 0.5 {}  at 0.9 {}",
                 e.accuracy, e.tokens[0], e.tokens[1], e.tokens[2], e.content, e.content_strict
             ));
-        }
-        log(line);
-    });
+            }
+            log(line);
+        },
+    );
     Tagger::new(first, second, pos)
 }
 
@@ -742,6 +753,7 @@ mod tests {
         let mut prepared: Vec<Prepared> = synthetic().iter().map(|a| prepare(a, None)).collect();
         let options = Options {
             epochs: 6,
+            second_epochs: 6,
             seed: 7,
             bits: 14,
             pos_epochs: 1,
