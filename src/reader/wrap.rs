@@ -319,6 +319,13 @@ mod tests {
     }
 
     #[test]
+    fn narrow_lines_hold_tabs_and_carried_words() {
+        // Found by the property test below.
+        assert_eq!(lines("\u{202e}\t,", 1), vec![" ", ","]);
+        assert_eq!(lines("\u{202e} .漢👍", 2), vec![" ", ".", "漢", "👍"]);
+    }
+
+    #[test]
     fn long_words_break_hard() {
         assert_eq!(lines("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
     }
