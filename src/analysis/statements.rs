@@ -1429,7 +1429,21 @@ impl<'a> Finder<'a> {
     /// and so is one with no source.
     fn tagged_attributions(&mut self) {
         let tagger = Tagger::builtin();
-        let labels = tagger.tag(self.text, self.seg, self.lower, self.people);
+        // Tagging is most of the analysis's cost: only paragraphs the rules found nothing in
+        // and that name someone or say "he" or "she", since a statement needs a speaker.
+        let mut wanted = vec![false; self.seg.paragraphs.len()];
+        for m in &self.people.mentions {
+            wanted[self.paragraph_of(m.tokens.start)] = true;
+        }
+        for (t, w) in self.lower.iter().enumerate() {
+            if matches!(w.as_str(), "he" | "she") {
+                wanted[self.paragraph_of(t)] = true;
+            }
+        }
+        for f in &self.found {
+            wanted[self.paragraph_of(f.content.start)] = false;
+        }
+        let labels = tagger.tag_some(self.text, self.seg, self.lower, self.people, &wanted);
         for a in tagger::attributions(&labels, self.seg) {
             let Some(src) = a.source.clone() else { continue };
             let mut content = a.content.clone();

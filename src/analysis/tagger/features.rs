@@ -355,9 +355,14 @@ impl Doc {
 
     /// Tags parts of speech, one sentence at a time.
     pub fn tag_pos(&mut self, model: &PosModel, seg: &Segmentation) {
+        self.tag_pos_in(model, seg, |_| true);
+    }
+
+    /// Tags parts of speech in the sentences of the paragraphs `wanted` selects.
+    pub fn tag_pos_in(&mut self, model: &PosModel, seg: &Segmentation, wanted: impl Fn(usize) -> bool) {
         let mut inputs = Vec::new();
         let mut out = Vec::new();
-        for s in &seg.sentences {
+        for s in seg.sentences.iter().filter(|s| wanted(s.paragraph)) {
             inputs.clear();
             inputs.extend(self.infos[s.tokens.clone()].iter().map(|x| PosInput {
                 word: x.word,

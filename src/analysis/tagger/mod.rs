@@ -154,10 +154,39 @@ impl Tagger {
         self.tag_doc(&mut doc, seg)
     }
 
+    /// Like [`Tagger::tag`], for the paragraphs `wanted` selects (by paragraph index); the
+    /// others are left `O`. Tagging is most of the cost of the analysis, so callers skip what
+    /// they already understand.
+    pub fn tag_some(
+        &self,
+        text: &str,
+        seg: &Segmentation,
+        lower: &[String],
+        people: &People,
+        wanted: &[bool],
+    ) -> Vec<Label> {
+        if !wanted.contains(&true) {
+            return vec![Label::O; seg.tokens.len()];
+        }
+        let wanted = |p: usize| wanted.get(p).copied().unwrap_or(false);
+        let mut doc = Doc::new(text, seg, lower, people, None);
+        doc.tag_pos_in(&self.pos, seg, wanted);
+        self.tag_paragraphs(&mut doc, seg, wanted)
+    }
+
     /// Tags a document whose features are already prepared (parts of speech included),
     /// one paragraph at a time: its first-stage features are computed once and reused by
     /// the second stage.
     pub fn tag_doc(&self, doc: &mut Doc, seg: &Segmentation) -> Vec<Label> {
+        self.tag_paragraphs(doc, seg, |_| true)
+    }
+
+    fn tag_paragraphs(
+        &self,
+        doc: &mut Doc,
+        seg: &Segmentation,
+        wanted: impl Fn(usize) -> bool,
+    ) -> Vec<Label> {
         let mut labels = vec![Label::O; seg.tokens.len()];
         let mut base: Vec<u64> = Vec::new();
         let mut ends: Vec<usize> = Vec::new();
@@ -166,7 +195,7 @@ impl Tagger {
         let mut out: Vec<Label> = Vec::new();
         let mut feats = [0u64; MAX_FEATURES];
         let mut extra = [0u64; MAX_STACKED];
-        for (p, range) in paragraphs(seg) {
+        for (p, range) in paragraphs(seg).filter(|(p, _)| wanted(*p)) {
             base.clear();
             ends.clear();
             emit.clear();
