@@ -67,65 +67,19 @@ pub fn lowercase_tokens(text: &str, seg: &Segmentation) -> Vec<String> {
 }
 
 /// Words that modify a title ("former President", "Syrian Foreign Minister").
+#[rustfmt::skip]
 const TITLE_MODIFIERS: &[&str] = &[
-    "former",
-    "retired",
-    "then",
-    "acting",
-    "interim",
-    "deputy",
-    "senior",
-    "top",
-    "presidential",
-    "democratic",
-    "republican",
-    "gop",
-    "incoming",
-    "outgoing",
-    "late",
-    "white",
-    "house",
-    "state",
+    "former", "retired", "then", "acting", "interim", "deputy", "senior", "top", "presidential",
+    "democratic", "republican", "gop", "incoming", "outgoing", "late", "white", "house", "state",
 ];
 
 /// Collective nouns that start sentences as subjects of speech verbs ("Police said").
+#[rustfmt::skip]
 const COLLECTIVE: &[&str] = &[
-    "police",
-    "people",
-    "staff",
-    "media",
-    "press",
-    "government",
-    "military",
-    "administration",
-    "management",
-    "public",
-    "crowd",
-    "family",
-    "audience",
-    "committee",
-    "council",
-    "company",
-    "court",
-    "congress",
-    "parliament",
-    "senate",
-    "house",
-    "campaign",
-    "party",
-    "team",
-    "board",
-    "panel",
-    "jury",
-    "everyone",
-    "nobody",
-    "somebody",
-    "someone",
-    "anyone",
-    "everybody",
-    "research",
-    "data",
-    "evidence",
+    "police", "people", "staff", "media", "press", "government", "military", "administration", "management",
+    "public", "crowd", "family", "audience", "committee", "council", "company", "court", "congress",
+    "parliament", "senate", "house", "campaign", "party", "team", "board", "panel", "jury", "everyone",
+    "nobody", "somebody", "someone", "anyone", "everybody", "research", "data", "evidence",
 ];
 
 /// Particles inside names ("Ludwig van Beethoven", "Osama bin Laden").

@@ -55,84 +55,26 @@ struct Source {
 const MAX_TAIL: usize = 12;
 
 /// Words between a subject and its verb that do not end the subject ("Lavrov also says").
+#[rustfmt::skip]
 const BETWEEN: &[&str] = &[
-    "also",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "might",
-    "should",
-    "must",
-    "did",
-    "does",
-    "do",
-    "not",
-    "never",
-    "later",
-    "then",
-    "previously",
-    "repeatedly",
-    "reportedly",
-    "recently",
-    "once",
-    "again",
-    "already",
-    "further",
-    "often",
-    "just",
-    "even",
-    "still",
-    "now",
-    "first",
-    "initially",
-    "separately",
-    "privately",
-    "publicly",
-    "had",
-    "n't",
-    "always",
-    "ultimately",
-    "finally",
-    "simply",
+    "also", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did",
+    "does", "do", "not", "never", "later", "then", "previously", "repeatedly", "reportedly", "recently",
+    "once", "again", "already", "further", "often", "just", "even", "still", "now", "first", "initially",
+    "separately", "privately", "publicly", "had", "n't", "always", "ultimately", "finally", "simply",
 ];
 
-/// Words of time that never name a source ("Tuesday said" is "on Tuesday said").
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "week",
-    "month",
-    "year",
-    "night",
-    "morning",
-    "afternoon",
-    "evening",
-    "weekend",
+/// Days, which both say when something was said and never name a source.
+#[rustfmt::skip]
+const DAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
     "tonight",
-    "time",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
+];
+
+/// Other words of time that never name a source ("Tuesday said" is "on Tuesday said").
+#[rustfmt::skip]
+const TIME_WORDS: &[&str] = &[
+    "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend", "time", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december",
 ];
 
@@ -147,114 +89,23 @@ const NP_STOP: &[&str] = &[
 ];
 
 /// Words after a cue that begin a phrase before the content ("said on Monday that").
+#[rustfmt::skip]
 const PRE_CONTENT: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "during",
-    "through",
-    "via",
-    "to",
-    "with",
-    "from",
-    "after",
-    "before",
-    "last",
-    "this",
-    "earlier",
-    "later",
-    "repeatedly",
-    "flatly",
-    "privately",
-    "publicly",
-    "again",
-    "today",
-    "yesterday",
-    "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "recently",
-    "also",
-    "then",
-    "previously",
-    "separately",
-    "by",
-    "over",
-    "about",
-    "of",
-    "for",
-    "under",
-    "while",
+    "in", "on", "at", "during", "through", "via", "to", "with", "from", "after", "before", "last", "this",
+    "earlier", "later", "repeatedly", "flatly", "privately", "publicly", "again", "recently", "also",
+    "then", "previously", "separately", "by", "over", "about", "of", "for", "under", "while",
 ];
 
 /// Words of the phrase between a cue and a "that" ("said in a television interview that").
+#[rustfmt::skip]
 const BEFORE_THAT: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "his",
-    "her",
-    "their",
-    "its",
-    "interview",
-    "statement",
-    "speech",
-    "translator",
-    "rally",
-    "conference",
-    "news",
-    "briefing",
-    "tweet",
-    "post",
-    "letter",
-    "meeting",
-    "television",
-    "radio",
-    "program",
-    "show",
-    "phone",
-    "email",
-    "call",
-    "hearing",
-    "debate",
-    "event",
-    "appearance",
-    "op-ed",
-    "memo",
-    "filing",
-    "court",
-    "video",
-    "podcast",
-    "week",
-    "month",
-    "year",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "day",
-    "weekend",
-    "reporters",
-    "journalists",
-    "aboard",
-    "spokesman",
-    "spokeswoman",
-    "written",
-    "emailed",
-    "televised",
-    "broadcast",
-    "press",
-    "release",
-    "recent",
-    "separate",
-    "brief",
-    "telephone",
-    "exclusive",
+    "a", "an", "the", "his", "her", "their", "its", "interview", "statement", "speech", "translator",
+    "rally", "conference", "news", "briefing", "tweet", "post", "letter", "meeting", "television", "radio",
+    "program", "show", "phone", "email", "call", "hearing", "debate", "event", "appearance", "op-ed",
+    "memo", "filing", "court", "video", "podcast", "week", "month", "year", "morning", "afternoon",
+    "evening", "night", "day", "weekend", "reporters", "journalists", "aboard", "spokesman", "spokeswoman",
+    "written", "emailed", "televised", "broadcast", "press", "release", "recent", "separate", "brief",
+    "telephone", "exclusive",
 ];
 
 /// Prepositions after a cue that, without a "that" further on, show the verb reports no
@@ -265,68 +116,14 @@ const PREPOSITIONS: &[&str] = &[
 
 /// Verbs of thought and evidence: attributions only before a clause ("Russia thinks there
 /// is ...", "a poll shows Clinton ahead"), never before "to" ("hopes to win").
+#[rustfmt::skip]
 const WEAK_VERBS: &[&str] = &[
-    "think",
-    "believe",
-    "feel",
-    "expect",
-    "hope",
-    "fear",
-    "worry",
-    "know",
-    "understand",
-    "find",
-    "show",
-    "suspect",
-    "wonder",
-    "guess",
-    "reckon",
-    "agree",
-    "hold",
-    "maintain",
-    "question",
-    "object",
-    "point",
-    "answer",
-    "respond",
-    "counter",
-    "express",
-    "describe",
-    "mention",
-    "comment",
-    "signal",
-    "cite",
-    "rule",
-    "demand",
-    "recommend",
-    "propose",
-    "promise",
-    "pledge",
-    "vow",
-    "threaten",
-    "praise",
-    "criticize",
-    "criticise",
-    "blame",
-    "assess",
-    "estimate",
-    "forecast",
-    "predict",
-    "charge",
-    "dismiss",
-    "dispute",
-    "protest",
-    "call",
-    "ask",
-    "report",
-    "state",
-    "note",
-    "add",
-    "repeat",
-    "joke",
-    "speak",
-    "tout",
-    "reveal",
+    "think", "believe", "feel", "expect", "hope", "fear", "worry", "know", "understand", "find", "show",
+    "suspect", "wonder", "guess", "reckon", "agree", "hold", "maintain", "question", "object", "point",
+    "answer", "respond", "counter", "express", "describe", "mention", "comment", "signal", "cite", "rule",
+    "demand", "recommend", "propose", "promise", "pledge", "vow", "threaten", "praise", "criticize",
+    "criticise", "blame", "assess", "estimate", "forecast", "predict", "charge", "dismiss", "dispute",
+    "protest", "call", "ask", "report", "state", "note", "add", "repeat", "joke", "speak", "tout", "reveal",
 ];
 
 /// Verbs that take an object before the content ("told reporters that", "informed him").
@@ -368,6 +165,15 @@ enum Pending {
     Title(usize),
     /// A quotation with no source: the speaker is the one quoted nearby.
     Nearby,
+}
+
+/// Whether a word after a cue begins a phrase saying where or when, not what.
+fn pre_content(w: &str) -> bool {
+    PRE_CONTENT.contains(&w) || DAYS.contains(&w)
+}
+
+fn is_time_word(w: &str) -> bool {
+    TIME_WORDS.contains(&w) || DAYS.contains(&w)
 }
 
 /// The full form of an abbreviated title word, so "the senator" finds "Sen. Sanders".
@@ -589,7 +395,7 @@ impl<'a> Finder<'a> {
         if matches!(
             head,
             "him" | "them" | "us" | "me" | "her" | "'s" | "there" | "this" | "who"
-        ) || TIME_WORDS.contains(&head)
+        ) || is_time_word(head)
         {
             return None;
         }
@@ -660,7 +466,7 @@ impl<'a> Finder<'a> {
             let w = self.l(k);
             let wordish =
                 matches!(self.kind(k), TokenKind::Word | TokenKind::Number) || matches!(w, "-" | "&");
-            if !wordish || (k > start && (NP_STOP.contains(&w) || PRE_CONTENT.contains(&w) && w != "the")) {
+            if !wordish || (k > start && (NP_STOP.contains(&w) || pre_content(w) && w != "the")) {
                 break;
             }
             // "European Council President Donald Tusk", "organiser Lena Dahl": words before a
@@ -706,7 +512,7 @@ impl<'a> Finder<'a> {
             if BETWEEN.contains(&w) || w.len() > 4 && w.ends_with("ly") && self.kind(j - 1) == TokenKind::Word
             {
                 j -= 1;
-            } else if TIME_WORDS.contains(&w)
+            } else if is_time_word(w)
                 && j - 1 > floor
                 && matches!(
                     self.l(j - 2),
@@ -1047,8 +853,8 @@ impl<'a> Finder<'a> {
             t0 = self.skip_object(t0, end).min(end);
         }
         let named = (t0..end).all(|t| self.tok(t).starts_with(char::is_uppercase));
-        let clause = t0 < end
-            && (self.l(t0) == "that" || !PRE_CONTENT.contains(&self.l(t0)) && !named && end - t0 >= 3);
+        let clause =
+            t0 < end && (self.l(t0) == "that" || !pre_content(self.l(t0)) && !named && end - t0 >= 3);
         if runs_on || clause {
             return None;
         }
@@ -1145,7 +951,7 @@ impl<'a> Finder<'a> {
     fn circumstantial(&self, from: usize, to: usize) -> bool {
         from >= to
             || to - from <= MAX_TAIL
-                && PRE_CONTENT.contains(&self.l(from))
+                && pre_content(self.l(from))
                 && self.l(from) != "to"
                 && !(from..to).any(|t| self.l(t) == "that")
     }
@@ -1225,7 +1031,7 @@ impl<'a> Finder<'a> {
             if OBJECT_VERBS.contains(&base) {
                 c = self.skip_object(c, s1);
             }
-            if c < s1 && PRE_CONTENT.contains(&self.l(c)) && self.kind(c) == TokenKind::Word {
+            if c < s1 && pre_content(self.l(c)) && self.kind(c) == TokenKind::Word {
                 // "said on Monday that ...": find the "that".
                 let mut k = c;
                 // After a preposition any short phrase may come ("through an interpreter").
@@ -1233,7 +1039,7 @@ impl<'a> Finder<'a> {
                 while k < s1 && k < c + 10 && self.l(k) != "that" {
                     let w = self.l(k);
                     let fits = prepositional && k < c + 6 && self.kind(k) == TokenKind::Word
-                        || PRE_CONTENT.contains(&w)
+                        || pre_content(w)
                         || BEFORE_THAT.contains(&w)
                         || self.kind(k) == TokenKind::Number
                         || self.kind(k) == TokenKind::Word && self.tok(k).starts_with(char::is_uppercase);
