@@ -742,3 +742,205 @@ fn a_list_taking_a_narrow_screen_leaves_the_reading_place_alone() {
     assert_eq!(s.focus, Focus::Text);
     assert_eq!(s.top, top);
 }
+
+/// Three articles; the middle one is a feed entry whose summary links to the full story.
+fn feed_with_a_summary() -> State {
+    let (a, _) = two_articles();
+    let mut entry = analysis(
+        "feed.xml#2",
+        "Ann Lee said the bridge would open in May. More at the link.",
+        vec![],
+        vec![],
+    );
+    entry.article.title = Some("Bridge to open".into());
+    entry.article.url = Some("https://news.example/bridge".into());
+    state_with(vec![a, entry, long_bridge(3)], 100, 20)
+}
+
+/// The page behind the feed entry, as the fetching thread would send it back.
+fn story_page() -> hearsay::Analysis {
+    let mut page = bridge_titled(
+        "feed.xml#2",
+        &format!("The whole story of the bridge, from the town hall.\n\n{BRIDGE}"),
+    );
+    page.article.title = Some("The bridge opens in May".into());
+    page.article.url = Some("https://news.example/bridge".into());
+    page
+}
+
+fn arrival(index: usize, result: Result<hearsay::Analysis, &str>) -> Action {
+    Action::Fetched(Box::new(hearsay::reader::action::FetchedStory {
+        index,
+        source: "feed.xml#2".into(),
+        url: "https://news.example/bridge".into(),
+        result: result.map(Box::new).map_err(str::to_string),
+    }))
+}
+
+#[test]
+fn shift_l_fetches_the_story_and_the_help_lists_it() {
+    let s = feed_with_a_summary();
+    let key = KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT);
+    assert!(matches!(key_action(&s, &key), Some(Action::FetchStory)));
+    assert_eq!(Action::FetchStory.name(), Some("fetch_story"));
+    let help = s.keymap.help_lines();
+    assert!(help
+        .iter()
+        .any(|(keys, what)| keys == "L" && what == "fetch the full story from the article's link"));
+}
+
+#[test]
+fn fetching_asks_the_edge_for_the_linked_page_of_the_article_in_view() {
+    let mut s = feed_with_a_summary();
+    let fx = run(&mut s, [Action::FetchStory]);
+    assert!(fx.is_empty(), "the first article has no link");
+    assert_eq!(s.status.as_deref(), Some("This article has no link to fetch"));
+    assert_eq!(s.fetching, None);
+
+    run(&mut s, [Action::NextArticle]);
+    let fx = run(&mut s, [Action::FetchStory]);
+    let expected = s.docs[1].analysis.article.clone();
+    assert_eq!(
+        fx,
+        vec![Effect::FetchStory {
+            index: 1,
+            article: expected,
+            url: "https://news.example/bridge".into(),
+        }]
+    );
+    assert_eq!(
+        s.status.as_deref(),
+        Some("fetching https://news.example/bridge...")
+    );
+    assert_eq!(s.fetching.as_deref(), Some("https://news.example/bridge"));
+
+    let fx = run(&mut s, [Action::FetchStory]);
+    assert!(fx.is_empty(), "one fetch at a time");
+    assert_eq!(
+        s.status.as_deref(),
+        Some("Still fetching https://news.example/bridge...")
+    );
+    // Other keys clear the message, but the status bar keeps saying what is being fetched.
+    run(&mut s, [Action::ScrollDown]);
+    assert_eq!(s.status, None);
+    let bar = screen(&s).lines().last().unwrap().to_string();
+    assert!(bar.contains("fetching https://news.example/bridge..."), "{bar}");
+}
+
+#[test]
+fn only_web_addresses_are_fetched() {
+    let mut local = bridge();
+    local.article.url = Some("file:///etc/passwd".into());
+    let mut s = state_with(vec![local], 80, 16);
+    let fx = run(&mut s, [Action::FetchStory]);
+    assert!(fx.is_empty());
+    assert_eq!(
+        s.status.as_deref(),
+        Some("Not a web address, cannot fetch: file:///etc/passwd")
+    );
+    assert_eq!(s.fetching, None);
+}
+
+#[test]
+fn the_fetched_story_replaces_the_article_in_its_place() {
+    let mut s = feed_with_a_summary();
+    run(&mut s, [Action::NextArticle, Action::FetchStory]);
+    let (first, last) = (s.docs[0].key().to_string(), s.docs[2].key().to_string());
+    let fx = run(&mut s, [arrival(1, Ok(story_page()))]);
+    assert!(fx.is_empty());
+    assert_eq!(s.docs.len(), 3);
+    assert_eq!(s.current, 1);
+    assert_eq!(
+        (s.docs[0].key(), s.docs[2].key()),
+        (first.as_str(), last.as_str())
+    );
+    let doc = s.doc().unwrap();
+    assert!(doc.analysis.text().starts_with("The whole story of the bridge"));
+    assert_eq!(doc.order.len(), 2, "the page's people are in the speakers pane");
+    assert_eq!(s.status.as_deref(), Some("fetched The bridge opens in May"));
+    assert_eq!(s.fetching, None);
+    assert_eq!((s.top, s.statement, s.speaker), (0, None, None));
+    let shown = screen(&s);
+    assert!(shown.contains("The whole story of the bridge"), "{shown}");
+    assert!(shown.contains("Ann Lee"), "{shown}");
+    // The new text is read like any other.
+    run(&mut s, [Action::SelectSpeaker(1), Action::Next]);
+    assert_eq!(counter(&s).map(|(_, at, n)| (at, n)), Some((Some(0), 3)));
+    // And a second fetch may start now that the first is over.
+    assert_eq!(run(&mut s, [Action::FetchStory]).len(), 1);
+}
+
+#[test]
+fn a_story_arriving_for_another_article_leaves_the_view_alone() {
+    let mut s = feed_with_a_summary();
+    run(
+        &mut s,
+        [Action::NextArticle, Action::FetchStory, Action::NextArticle],
+    );
+    run(&mut s, [Action::PageDown]);
+    let (current, top) = (s.current, s.top);
+    run(&mut s, [arrival(1, Ok(story_page()))]);
+    assert_eq!((s.current, s.top), (current, top));
+    assert!(s.docs[1].analysis.text().starts_with("The whole story"));
+    run(&mut s, [Action::PrevArticle]);
+    assert_eq!(s.top, 0, "the summary's remembered place is dropped with it");
+    assert!(screen(&s).contains("The whole story of the bridge"));
+}
+
+#[test]
+fn a_failed_fetch_shows_the_error_naming_the_url_and_keeps_the_summary() {
+    let mut s = feed_with_a_summary();
+    run(&mut s, [Action::NextArticle, Action::FetchStory]);
+    let summary = s.doc().unwrap().analysis.text().to_string();
+    run(
+        &mut s,
+        [arrival(
+            1,
+            Err("https://news.example/bridge: the server answered HTTP 404 Not Found"),
+        )],
+    );
+    assert_eq!(
+        s.status.as_deref(),
+        Some("https://news.example/bridge: the server answered HTTP 404 Not Found")
+    );
+    assert_eq!(s.doc().unwrap().analysis.text(), summary);
+    assert_eq!(s.fetching, None);
+    // A message that does not name the URL gets it in front.
+    run(
+        &mut s,
+        [Action::FetchStory, arrival(1, Err("connection refused"))],
+    );
+    assert_eq!(
+        s.status.as_deref(),
+        Some("https://news.example/bridge: connection refused")
+    );
+    let bar = screen(&s).lines().last().unwrap().to_string();
+    assert!(bar.contains("connection refused"), "{bar}");
+}
+
+#[test]
+#[cfg(feature = "web")]
+fn offline_the_fetch_fails_with_the_web_layers_message() {
+    use hearsay::load::LoadOptions;
+    let mut article = hearsay::Article::from_text("feed.xml#1", "A summary.");
+    // A port nothing listens on: offline, it must not even be tried.
+    article.url = Some("http://127.0.0.1:9/story".into());
+    let opts = LoadOptions {
+        offline: true,
+        no_cache: true,
+        ..LoadOptions::default()
+    };
+    let (tx, rx) = std::sync::mpsc::channel();
+    hearsay::reader::app::spawn_fetch(0, article, "http://127.0.0.1:9/story".into(), opts, move |a| {
+        tx.send(a).unwrap()
+    })
+    .join()
+    .unwrap();
+    let Ok(Action::Fetched(story)) = rx.recv() else {
+        panic!("the fetch reports back")
+    };
+    assert_eq!((story.index, story.source.as_str()), (0, "feed.xml#1"));
+    let error = story.result.unwrap_err();
+    assert!(error.contains("http://127.0.0.1:9/story"), "{error}");
+    assert!(error.contains("--offline"), "{error}");
+}

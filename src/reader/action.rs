@@ -32,6 +32,8 @@ pub enum Action {
     PrevArticle,
     Copy,
     OpenUrl,
+    /// Fetch the page the current article links to and put it in the article's place.
+    FetchStory,
     ToggleHelp,
     Close,
     Quit,
@@ -53,6 +55,20 @@ pub enum Action {
     LoadDone,
     /// A message for the status bar from the edge (a failed copy, a config problem).
     Notice(String),
+    /// The page a [`FetchStory`](Action::FetchStory) went for, analysed, or why there is none.
+    Fetched(Box<FetchedStory>),
+}
+
+/// The outcome of fetching an article's linked page, addressed to the article it replaces.
+#[derive(Debug, Clone)]
+pub struct FetchedStory {
+    /// The article's index in the list.
+    pub index: usize,
+    /// The article's source, to check that the index still means the same article.
+    pub source: String,
+    pub url: String,
+    /// The page's analysis, or the error message (which names the URL).
+    pub result: Result<Box<Analysis>, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,6 +119,7 @@ const COMMANDS: &[(&str, &str)] = &[
     ("prev_article", "previous article"),
     ("copy", "copy the current statement (OSC 52)"),
     ("open_url", "open the article's url in the browser"),
+    ("fetch_story", "fetch the full story from the article's link"),
     ("help", "show or hide this help"),
     ("close", "close the overlay, filter or search"),
     ("quit", "quit"),
@@ -144,6 +161,7 @@ impl Action {
             "prev_article" => PrevArticle,
             "copy" => Copy,
             "open_url" => OpenUrl,
+            "fetch_story" => FetchStory,
             "help" => ToggleHelp,
             "close" => Close,
             "quit" => Quit,

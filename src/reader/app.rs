@@ -1,5 +1,6 @@
 //! The edge: the event loop that feeds key presses, mouse events, resizes and loaded articles
-//! to [`update`], draws, and carries out the effects (clipboard, browser, saved positions).
+//! to [`update`], draws, and carries out the effects (clipboard, browser, saved positions,
+//! fetching linked pages).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -12,7 +13,7 @@ use std::time::Duration;
 use anyhow::Context;
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
 
-use super::action::{Action, MouseInput, PromptEdit};
+use super::action::{Action, FetchedStory, MouseInput, PromptEdit};
 use super::config::{self, Config};
 use super::keymap::KeyChord;
 use super::memory::{self, Memory};
@@ -21,6 +22,8 @@ use super::terminal;
 use super::theme::{self, ColorMode, Theme};
 use super::update::{update, Effect};
 use super::view;
+use crate::analysis::Analysis;
+use crate::article::Article;
 use crate::load::{self, Input, LoadOptions, Outcome};
 
 /// What to read and how.
@@ -69,9 +72,13 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<ExitCode> {
         };
         update(&mut state, Action::Notice(format!("{first}{more}")));
     }
+    let fetcher = Fetcher {
+        tx: tx.clone(),
+        load: opts.load.clone(),
+    };
     spawn_input(tx);
 
-    let result = event_loop(&mut guard, &mut state, &rx, &stop, &mut memory);
+    let result = event_loop(&mut guard, &mut state, &rx, &stop, &mut memory, &fetcher);
     drop(guard);
     for n in notices.iter().chain(&state.loading.problems) {
         eprintln!("hearsay: {n}");
@@ -112,6 +119,7 @@ fn event_loop(
     rx: &Receiver<Msg>,
     stop: &std::sync::atomic::AtomicBool,
     memory: &mut Memory,
+    fetcher: &Fetcher,
 ) -> anyhow::Result<()> {
     loop {
         guard
@@ -137,7 +145,7 @@ fn event_loop(
             };
             resized |= matches!(action, Action::Resize(..));
             for effect in update(state, action) {
-                perform(effect, guard, state, memory);
+                perform(effect, guard, state, memory, fetcher);
             }
             if state.quit {
                 return Ok(());
@@ -159,7 +167,7 @@ fn event_loop(
         }
         if stop.load(Ordering::SeqCst) {
             for effect in update(state, Action::ForceQuit) {
-                perform(effect, guard, state, memory);
+                perform(effect, guard, state, memory, fetcher);
             }
             return Ok(());
         }
@@ -173,7 +181,20 @@ enum Msg {
     Action(Action),
 }
 
-fn perform(effect: Effect, guard: &mut terminal::Guard, state: &mut State, memory: &mut Memory) {
+/// What fetching a linked page needs from the edge: the way back to the UI thread, and the
+/// network options the reader was started with (`--offline`, `--no-cache`).
+struct Fetcher {
+    tx: Sender<Msg>,
+    load: LoadOptions,
+}
+
+fn perform(
+    effect: Effect,
+    guard: &mut terminal::Guard,
+    state: &mut State,
+    memory: &mut Memory,
+    fetcher: &Fetcher,
+) {
     match effect {
         Effect::Copy(text) => {
             let out = guard.terminal.backend_mut();
@@ -195,8 +216,60 @@ fn perform(effect: Effect, guard: &mut terminal::Guard, state: &mut State, memor
                 update(state, Action::Notice(e.to_string()));
             }
         }
+        Effect::FetchStory { index, article, url } => {
+            let (tx, opts) = (fetcher.tx.clone(), fetcher.load.clone());
+            spawn_fetch(index, article, url, opts, move |action| {
+                // The reader may have quit meanwhile; then nobody wants the page.
+                let _ = tx.send(Msg::Action(action));
+            });
+        }
         Effect::Quit => {}
     }
+}
+
+/// Fetches and analyses an article's linked page on its own thread and hands the outcome to
+/// `report` as [`Action::Fetched`]; a panic in either becomes the outcome's error.
+pub fn spawn_fetch<R>(
+    index: usize,
+    article: Article,
+    url: String,
+    opts: LoadOptions,
+    report: R,
+) -> std::thread::JoinHandle<()>
+where
+    R: FnOnce(Action) + Send + 'static,
+{
+    std::thread::spawn(move || {
+        let source = article.source.clone();
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| fetch_story(&article, &opts)));
+        let result = run.unwrap_or_else(|_| {
+            let why = terminal::take_background_panic().unwrap_or_else(|| "a panic".to_string());
+            Err(format!("{url}: fetching stopped: {why}"))
+        });
+        report(Action::Fetched(Box::new(FetchedStory {
+            index,
+            source,
+            url,
+            result,
+        })));
+    })
+}
+
+/// The article's linked page, analysed. Blocks.
+#[cfg(feature = "web")]
+pub fn fetch_story(article: &Article, opts: &LoadOptions) -> Result<Box<Analysis>, String> {
+    crate::web::fetch::fetch_linked_article(article, opts)
+        .map(|page| Box::new(Analysis::new(page)))
+        .map_err(|e| e.to_string())
+}
+
+/// Without the `web` feature there is no network client to fetch with.
+#[cfg(not(feature = "web"))]
+pub fn fetch_story(article: &Article, _opts: &LoadOptions) -> Result<Box<Analysis>, String> {
+    Err(format!(
+        "{}: cannot fetch, hearsay was built without the `web` feature",
+        article.url.as_deref().unwrap_or(&article.source)
+    ))
 }
 
 /// Runs `load` on its own thread, passing on what it reports, counting errors, and turning a

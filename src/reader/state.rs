@@ -201,6 +201,8 @@ pub struct State {
     pub offer: Option<Offer>,
     pub size: (u16, u16),
     pub loading: Loading,
+    /// The url of the linked page being fetched for an article, while one is.
+    pub fetching: Option<String>,
     pub quit: bool,
     pub mouse: bool,
     pub theme: Theme,
@@ -236,6 +238,7 @@ impl State {
             offer: None,
             size: (80, 24),
             loading: Loading::default(),
+            fetching: None,
             quit: false,
             mouse: true,
             theme,

@@ -1,11 +1,13 @@
 //! `update(state, action)`: every change to the reader's state, with the effects to carry out
-//! at the edge (clipboard, browser, saving the reading position) returned, never performed.
+//! at the edge (clipboard, browser, saving the reading position, fetching a linked page)
+//! returned, never performed.
 
-use super::action::{Action, MouseInput, PromptEdit};
+use super::action::{Action, FetchedStory, MouseInput, PromptEdit};
 use super::layout::{self, gutter};
 use super::memory::Place;
-use super::state::{Doc, Filter, Focus, Motion, Offer, Speaker, State};
+use super::state::{Doc, Filter, Focus, LayoutCache, Motion, Offer, Speaker, State};
 use crate::analysis::Analysis;
+use crate::article::Article;
 use crate::span::Span;
 
 /// Something for the edge to do.
@@ -14,6 +16,13 @@ pub enum Effect {
     /// Put text on the clipboard with OSC 52.
     Copy(String),
     OpenUrl(String),
+    /// Fetch the page `url` links to off the UI thread, analyse it, and report back with
+    /// [`Action::Fetched`] for the article at `index`.
+    FetchStory {
+        index: usize,
+        article: Article,
+        url: String,
+    },
     /// Store the reading position of an article.
     Remember {
         key: String,
@@ -41,6 +50,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             | Action::LoadDone
             | Action::Resize(..)
             | Action::Notice(_)
+            | Action::Fetched(_)
     );
     if from_user {
         state.status = None;
@@ -99,6 +109,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             Some(url) => state.status = Some(format!("Not a web address: {url}")),
             None => state.status = Some("This article has no url".into()),
         },
+        Action::FetchStory => fetch_story(state, &mut fx),
         Action::ToggleHelp => state.help = Some(0),
         Action::Close => close(state),
         Action::Quit if state.filter.is_some() => state.filter = None,
@@ -118,6 +129,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::LoadProblem(p) => state.loading.problems.push(p),
         Action::LoadDone => state.loading.done = true,
         Action::Notice(m) => state.status = Some(m),
+        Action::Fetched(story) => fetched(state, *story),
     }
     state.sync();
     fx
@@ -703,6 +715,83 @@ fn loaded(state: &mut State, analysis: Analysis, fx: &mut Vec<Effect>) {
     if state.docs.len() == 1 {
         open_article(state, 0, fx);
     }
+}
+
+/// Asks the edge for the page the current article links to: one fetch at a time, and only
+/// from web addresses.
+fn fetch_story(state: &mut State, fx: &mut Vec<Effect>) {
+    if let Some(url) = &state.fetching {
+        state.status = Some(format!("Still fetching {url}..."));
+        return;
+    }
+    let Some(article) = state.doc().map(|d| &d.analysis.article) else {
+        state.status = Some("No article to fetch".into());
+        return;
+    };
+    match article.url.clone() {
+        Some(url) if is_web_address(&url) => {
+            fx.push(Effect::FetchStory {
+                index: state.current,
+                article: article.clone(),
+                url: url.clone(),
+            });
+            state.status = Some(format!("fetching {url}..."));
+            state.fetching = Some(url);
+        }
+        Some(url) => state.status = Some(format!("Not a web address, cannot fetch: {url}")),
+        None => state.status = Some("This article has no link to fetch".into()),
+    }
+}
+
+/// Puts a fetched page in the place of the article it was fetched for, or reports why not.
+fn fetched(state: &mut State, story: FetchedStory) {
+    state.fetching = None;
+    let FetchedStory {
+        index,
+        source,
+        url,
+        result,
+    } = story;
+    if state.docs.get(index).is_none_or(|d| d.key() != source) {
+        state.status = Some(format!("{url}: fetched, but its article is no longer open"));
+        return;
+    }
+    let analysis = match result {
+        Ok(analysis) => analysis,
+        Err(e) => {
+            state.status = Some(if e.contains(&url) {
+                e
+            } else {
+                format!("{url}: {e}")
+            });
+            return;
+        }
+    };
+    let title = analysis.article.display_title().to_string();
+    let palette = state.theme.people.len().max(1);
+    state.docs[index] = Doc::new(*analysis, palette);
+    // Positions in the summary mean nothing in the page's text: neither the remembered place,
+    // nor the wrapped lines, nor (for the article in view) the reading position.
+    state.places.remove(&source);
+    if state.cache.marks_doc == Some(index) {
+        state.cache = LayoutCache::default();
+    }
+    if state.offer.as_ref().is_some_and(|o| o.article == index) {
+        state.offer = None;
+    }
+    if index == state.current {
+        state.top = 0;
+        state.statement = None;
+        state.speaker = None;
+        state.filter = None;
+        state.speaker_cursor = 0;
+        state.search.current = None;
+        state.search.matches = match (&state.search.query, state.doc()) {
+            (Some(q), Some(d)) => find_matches(d.analysis.text(), q),
+            _ => Vec::new(),
+        };
+    }
+    state.status = Some(format!("fetched {title}"));
 }
 
 fn mouse(state: &mut State, m: MouseInput, fx: &mut Vec<Effect>) {

@@ -76,9 +76,12 @@ pub fn render(area: Rect, buf: &mut Buffer, state: &State) -> Option<Position> {
     let width = usize::from(area.width);
     let used: usize = fixed.iter().chain(&right).map(|(s, _)| s.width()).sum();
     let mut avail = width.saturating_sub(used);
+    // While a linked page is being fetched, the bar says so whenever it has nothing newer to say.
+    let fetching = state.fetching.as_ref().map(|url| format!("fetching {url}..."));
     let message = state
         .status
         .as_ref()
+        .or(fetching.as_ref())
         .or(state
             .loading
             .problems
