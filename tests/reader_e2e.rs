@@ -491,3 +491,108 @@ fn a_tiny_terminal_never_panics() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+/// Serves one news page at `/story` and a 404 for anything else, on a fresh port of 127.0.0.1,
+/// one connection at a time (the reader fetches one page at a time).
+fn story_server() -> String {
+    use std::io::BufRead;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(stream) = stream else { continue };
+            let mut reader = std::io::BufReader::new(stream.try_clone().unwrap());
+            let mut line = String::new();
+            if reader.read_line(&mut line).is_err() {
+                continue;
+            }
+            let path = line.split_whitespace().nth(1).unwrap_or("/").to_owned();
+            loop {
+                let mut header = String::new();
+                if reader.read_line(&mut header).map_or(true, |n| n == 0) || header.trim().is_empty() {
+                    break;
+                }
+            }
+            let (status, body) = match path.as_str() {
+                "/story" => ("200 OK", STORY_PAGE),
+                _ => ("404 Not Found", "<html><body><p>No such page.</p></body></html>"),
+            };
+            let reply = format!(
+                "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\
+                 Connection: close\r\n\r\n{body}",
+                body.len()
+            );
+            let mut out = stream;
+            let _ = out.write_all(reply.as_bytes());
+        }
+    });
+    base
+}
+
+const STORY_PAGE: &str = r#"<!doctype html>
+<html><head><title>Library plans approved | Riverside Gazette</title>
+<meta property="og:title" content="Library plans approved">
+</head><body>
+<nav><a href="/">Home</a> <a href="/town">Town</a> <a href="/sport">Sport</a></nav>
+<article>
+<h1>Library plans approved</h1>
+<p>The town council approved the plans for a new library on Tuesday evening, after a
+debate that lasted well past midnight and drew a crowd to the public gallery.</p>
+<p>"This building will serve the town for fifty years," said Mayor Jane Doe, who has
+championed the project since her election and called the vote a turning point.</p>
+<p>Councillor Tom Hill said the budget had been checked twice and that work on the site
+would begin in the spring, once the old depot had been cleared away.</p>
+<p>The library will hold a reading room, a children's floor and a workshop, and the
+council expects it to open to the public within two years of the first spade.</p>
+</article>
+<footer>Copyright Riverside Gazette</footer>
+</body></html>"#;
+
+#[test]
+fn l_fetches_a_feed_entrys_story_from_its_link() {
+    let base = story_server();
+    let home = tempfile::tempdir().unwrap();
+    let feed = home.path().join("feed.xml");
+    std::fs::write(
+        &feed,
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Riverside Gazette</title><link>{base}/</link>
+<description>Local news</description>
+<item><title>Library vote</title><link>{base}/story</link>
+<description>The council voted on the library.</description></item>
+<item><title>Depot sale</title><link>{base}/gone</link>
+<description>The old depot is for sale.</description></item>
+</channel></rss>"#
+        ),
+    )
+    .unwrap();
+    let mut s = Session::start_at(home.path(), &[feed.to_str().unwrap()], &[], 30, 120);
+    s.wait_for("the feed's summary", |sc| {
+        sc.contents().contains("The council voted on the library.") && sc.contents().contains("Depot sale")
+    });
+    s.key_until(
+        "L",
+        "the story fetched",
+        status_has("fetched Library plans approved"),
+    );
+    s.wait_for("the story in the entry's place", |sc| {
+        let text = sc.contents();
+        text.contains("championed the project")
+            && !text.contains("The council voted on the library.")
+            && text.contains("Depot sale")
+    });
+    s.key_until("J", "the second entry", |sc| {
+        sc.contents().contains("The old depot is for sale.")
+    });
+    let missing = format!("{base}/gone");
+    s.key_until("L", "the 404 named", move |sc| {
+        let row = status_row(sc);
+        row.contains(&missing) && row.contains("404")
+    });
+    s.key_until("K", "the fetched story again", |sc| {
+        sc.contents().contains("championed the project")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
