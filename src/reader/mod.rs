@@ -2,8 +2,8 @@
 //!
 //! [`state`] is plain data; keys become [`action::Action`]s through a [`keymap`] that is data;
 //! [`update::update`] changes the state and returns effects (copy, open a url, save the reading
-//! position) that [`app`] carries out at the edge; [`view`] draws the state, and nothing else.
-//! Loading runs on another thread and reports back as actions.
+//! position, fetch a linked page) that [`app`] carries out at the edge; [`view`] draws the state,
+//! and nothing else. Loading and fetching run on other threads and report back as actions.
 
 pub mod action;
 pub mod app;
