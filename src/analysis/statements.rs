@@ -348,14 +348,8 @@ impl<'a> Finder<'a> {
         }
         let mut j = end;
         // "Sen. Ted Cruz (R-Texas) said"
-        if self.is_punct(j - 1, ")") {
-            let mut k = j - 1;
-            while k > floor && j - k < 12 && !self.is_punct(k, "(") {
-                k -= 1;
-            }
-            if k > floor && k + 8 >= j {
-                j = k;
-            }
+        if let Some(k) = self.open_paren_before(j, floor).filter(|&k| k > floor) {
+            j = k;
         }
         if let Some(m) = self.people.mention_ending_at(j) {
             if m.tokens.start >= floor {
@@ -405,6 +399,15 @@ impl<'a> Finder<'a> {
         })
     }
 
+    /// When the token before `end` closes a short parenthesis ("(R-Texas)"), the index of its
+    /// opening bracket, not before `floor`.
+    fn open_paren_before(&self, end: usize, floor: usize) -> Option<usize> {
+        if end <= floor || !self.is_punct(end - 1, ")") {
+            return None;
+        }
+        (floor..end - 1).rev().take(12).find(|&k| self.is_punct(k, "("))
+    }
+
     /// `Lavrov, Russia's foreign minister, said` and `Trump, who ..., said`: the subject
     /// before a parenthetical that ends in the comma at `comma`.
     fn appositive_subject(&self, comma: usize, floor: usize) -> Option<Source> {
@@ -419,16 +422,7 @@ impl<'a> Finder<'a> {
                     }
                 }
                 // "Meeks (D-N.Y.), chairman of the caucus, said"
-                let mut end = k;
-                if end > floor && self.is_punct(end - 1, ")") {
-                    let mut o = end - 1;
-                    while o > floor && end - o < 12 && !self.is_punct(o, "(") {
-                        o -= 1;
-                    }
-                    if self.is_punct(o, "(") {
-                        end = o;
-                    }
-                }
+                let end = self.open_paren_before(k, floor).unwrap_or(k);
                 if let Some(m) = self.people.mention_ending_at(end) {
                     if m.tokens.start >= floor {
                         return Some(self.person_source(m));
@@ -1316,16 +1310,8 @@ impl<'a> Finder<'a> {
     fn source_of(&self, r: std::ops::Range<usize>) -> Source {
         let mut end = r.end;
         while end > r.start && matches!(self.kind(end - 1), TokenKind::Punct) {
-            if self.is_punct(end - 1, ")") {
-                // Over a parenthesis: "(R-Ohio)".
-                let mut k = end - 1;
-                while k > r.start && end - k < 12 && !self.is_punct(k, "(") {
-                    k -= 1;
-                }
-                end = k;
-            } else {
-                end -= 1;
-            }
+            // Over a parenthesis: "(R-Ohio)".
+            end = self.open_paren_before(end, r.start).unwrap_or(end - 1);
         }
         let lo = self.people.mentions.partition_point(|m| m.tokens.end <= r.start);
         let inside: Vec<&Mention> = self.people.mentions[lo..]
