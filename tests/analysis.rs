@@ -526,3 +526,11 @@ fn gender_from_pronouns_when_the_name_says_nothing() {
     let last = a.statements.last().unwrap();
     assert_eq!(a.people[last.speaker.unwrap()].name, "Tamsin Oduya");
 }
+
+#[test]
+fn an_epithet_before_a_name_is_no_title() {
+    let a = analyse("Sleepy Dana Whitfield lost the vote. Historian Paul Brenner said it was expected.");
+    assert_eq!(people(&a), ["Dana Whitfield", "Paul Brenner"]);
+    assert!(a.people[0].titles.is_empty(), "{:?}", a.people[0].titles);
+    assert_eq!(a.people[1].titles, ["Historian"]);
+}

@@ -82,6 +82,16 @@ const COLLECTIVE: &[&str] = &[
     "nobody", "somebody", "someone", "anyone", "everybody", "research", "data", "evidence",
 ];
 
+/// Whether a word has the ending of a noun for a person's role: treasurer, director,
+/// activist, historian, attendant, chairman, trustee, secretary.
+fn is_agent_noun(w: &str) -> bool {
+    [
+        "er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee", "ary", "ive", "ier", "eur", "ain", "ef",
+    ]
+    .iter()
+    .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+}
+
 /// Particles inside names ("Ludwig van Beethoven", "Osama bin Laden").
 const PARTICLES: &[&str] = &[
     "de", "da", "van", "von", "bin", "ibn", "al", "del", "der", "la", "le", "du", "di",
@@ -161,9 +171,11 @@ impl Scan<'_> {
                 return Some(self.title_of(start + n, end));
             }
         }
-        // A capitalised role before a given name and a surname ("Treasurer Paul Brenner").
+        // A capitalised role before a given name and a surname ("Treasurer Paul Brenner"): a
+        // word shaped like a noun of agent, not an epithet ("Crooked Hillary Clinton").
         if self.capitalised(i)
             && i + 2 < end
+            && is_agent_noun(&self.lower[i])
             && !self.lex.is_given_name(&self.lower[i])
             && !self.lex.is_sentence_starter(self.tok(i))
             && !self.lex.is_org_word(&self.lower[i])
