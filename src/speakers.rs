@@ -107,16 +107,57 @@ impl Table {
             s.statements += p.statements;
             s.mentions += p.mentions;
             s.articles += 1;
-            for t in p.titles {
-                if !s.titles.contains(&t) {
-                    s.titles.push(t);
-                }
+            merge_titles(&mut s.titles, p.titles);
+        }
+    }
+
+    /// An article that names someone only by surname ("Mr. Obama") gives a person whose full
+    /// name is that surname: count them with the one person of the other articles whose full
+    /// name ends in it, when there is exactly one.
+    fn fold_surnames(&mut self) {
+        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in self.people.iter().enumerate() {
+            let key = name_key(&p.name);
+            if let Some((_, last)) = key.rsplit_once(' ') {
+                by_last.entry(last.to_string()).or_default().push(i);
             }
         }
+        let mut gone = vec![false; self.people.len()];
+        for i in 0..self.people.len() {
+            let key = name_key(&self.people[i].name);
+            if key.contains(' ') {
+                continue;
+            }
+            let Some([into]) = by_last.get(&key).map(Vec::as_slice) else {
+                continue;
+            };
+            let from = std::mem::replace(
+                &mut self.people[i],
+                Speaker {
+                    name: String::new(),
+                    titles: Vec::new(),
+                    statements: 0,
+                    mentions: 0,
+                    articles: 0,
+                },
+            );
+            let to = &mut self.people[*into];
+            to.statements += from.statements;
+            to.mentions += from.mentions;
+            to.articles += from.articles;
+            merge_titles(&mut to.titles, from.titles);
+            gone[i] = true;
+        }
+        let mut k = 0;
+        self.people.retain(|_| {
+            k += 1;
+            !gone[k - 1]
+        });
     }
 
     /// Most quoted first, then most mentioned, then by name.
     pub fn sort(&mut self) {
+        self.fold_surnames();
         self.people.sort_by(|a, b| {
             b.statements
                 .cmp(&a.statements)
@@ -233,6 +274,15 @@ fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
 
 /// Full names agree when they are the same words, ignoring case, spacing and the kind of
 /// apostrophe.
+/// Adds titles not there yet, comparing without case ("Former President", "former President").
+fn merge_titles(titles: &mut Vec<String>, more: Vec<String>) {
+    for t in more {
+        if !titles.iter().any(|x| x.eq_ignore_ascii_case(&t)) {
+            titles.push(t);
+        }
+    }
+}
+
 fn name_key(name: &str) -> String {
     name.split_whitespace()
         .map(|w| w.to_lowercase().replace('’', "'"))
@@ -288,6 +338,37 @@ mod tests {
         );
         assert_eq!(t.people[0].titles, ["Mayor", "Candidate"]);
         assert_eq!(t.unnamed_statements, 1);
+    }
+
+    #[test]
+    fn a_surname_alone_joins_the_one_person_of_that_surname() {
+        let mut t = table();
+        t.add(ArticleSpeakers {
+            people: vec![person("Ruiz", &["mayor"], 2, 2), person("Li", &[], 1, 1)],
+            unnamed_statements: 0,
+        });
+        t.add(ArticleSpeakers {
+            people: vec![person("Wen Li", &[], 1, 1)],
+            unnamed_statements: 0,
+        });
+        t.sort();
+        let rows: Vec<_> = t
+            .people
+            .iter()
+            .map(|p| (p.name.as_str(), p.statements, p.articles))
+            .collect();
+        // "Li" stays apart: two people of the other articles are called Li.
+        assert_eq!(
+            rows,
+            [
+                ("Ana Ruiz", 7, 3),
+                ("Bo Li", 2, 1),
+                ("Li", 1, 1),
+                ("Wen Li", 1, 1),
+                ("Zoë Ødegård", 0, 1)
+            ]
+        );
+        assert_eq!(t.people[0].titles, ["Mayor", "Candidate"]);
     }
 
     #[test]
