@@ -7,7 +7,9 @@
 //!    `..., according to X.`);
 //! 3. reported speech with the cue before its content (`Lavrov says Russia thinks ...`),
 //!    left to right, where a cue inside the content of an earlier statement is part of it;
-//! 4. quotations that stand alone as whole sentences, attributed to the speaker quoted next
+//! 4. attributions the learned tagger (`super::tagger`) finds in paragraphs the rules found
+//!    nothing in (cues outside the lexicon, sources far from their verbs);
+//! 5. quotations that stand alone as whole sentences, attributed to the speaker quoted next
 //!    to them.
 //!
 //! Sources are resolved to people: names through the people model, `he`/`she` to the
