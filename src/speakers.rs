@@ -55,7 +55,7 @@ pub fn summarise(analysis: &Analysis) -> ArticleSpeakers {
 }
 
 /// One person over all articles.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Speaker {
     /// The name as first seen.
     pub name: String,
@@ -117,41 +117,33 @@ impl Table {
     fn fold_surnames(&mut self) {
         let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, p) in self.people.iter().enumerate() {
-            let key = name_key(&p.name);
-            if let Some((_, last)) = key.rsplit_once(' ') {
+            if let Some((_, last)) = name_key(&p.name).rsplit_once(' ') {
                 by_last.entry(last.to_string()).or_default().push(i);
             }
         }
-        let mut gone = vec![false; self.people.len()];
-        for i in 0..self.people.len() {
-            let key = name_key(&self.people[i].name);
-            if key.contains(' ') {
-                continue;
-            }
-            let Some([into]) = by_last.get(&key).map(Vec::as_slice) else {
-                continue;
-            };
-            let from = std::mem::replace(
-                &mut self.people[i],
-                Speaker {
-                    name: String::new(),
-                    titles: Vec::new(),
-                    statements: 0,
-                    mentions: 0,
-                    articles: 0,
+        let folds: Vec<(usize, usize)> = self
+            .people
+            .iter()
+            .enumerate()
+            .filter_map(
+                |(i, p)| match by_last.get(&name_key(&p.name)).map(Vec::as_slice) {
+                    Some(&[into]) => Some((i, into)),
+                    _ => None,
                 },
-            );
-            let to = &mut self.people[*into];
+            )
+            .collect();
+        for &(from, into) in &folds {
+            let from = std::mem::take(&mut self.people[from]);
+            let to = &mut self.people[into];
             to.statements += from.statements;
             to.mentions += from.mentions;
             to.articles += from.articles;
             merge_titles(&mut to.titles, from.titles);
-            gone[i] = true;
         }
-        let mut k = 0;
+        let mut index = 0;
         self.people.retain(|_| {
-            k += 1;
-            !gone[k - 1]
+            index += 1;
+            !folds.iter().any(|&(from, _)| from == index - 1)
         });
     }
 
