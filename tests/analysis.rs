@@ -534,3 +534,17 @@ fn an_epithet_before_a_name_is_no_title() {
     assert!(a.people[0].titles.is_empty(), "{:?}", a.people[0].titles);
     assert_eq!(a.people[1].titles, ["Historian"]);
 }
+
+#[test]
+fn a_closing_mark_typed_where_a_quotation_opens() {
+    let text = "Readers wrote in.\n\n”Nobody asked us first.” ― Carla Mendes";
+    let a = analyse(text);
+    assert_eq!(
+        only(&a),
+        (
+            "Carla Mendes".into(),
+            StatementKind::Direct,
+            "Nobody asked us first.".into()
+        )
+    );
+}

@@ -291,8 +291,13 @@ impl<'a> Finder<'a> {
                     "”" | "»" => {
                         if let Some(o) = open.take() {
                             self.push_quote(o, i, true, false);
+                            depth = 0;
+                        } else if self.opens_like_a_quote(i, range.start) {
+                            // A closing mark typed where an opening one belongs ("”Fear. I am
+                            // afraid ...”"): nothing is open and a word follows it directly.
+                            open = Some(i);
+                            depth = 1;
                         }
-                        depth = 0;
                     }
                     "\"" | "''" => match open.take() {
                         Some(o) => self.push_quote(o, i, true, false),
@@ -312,6 +317,21 @@ impl<'a> Finder<'a> {
                 }
             }
         }
+    }
+
+    /// Whether the mark at token `i` stands where a quotation opens: at the start of its
+    /// paragraph or line, or after a space, with a word right after it.
+    fn opens_like_a_quote(&self, i: usize, para_start: usize) -> bool {
+        let toks = &self.seg.tokens;
+        let Some(next) = toks.get(i + 1) else { return false };
+        let attached = next.span.start == toks[i].span.end && next.kind == TokenKind::Word;
+        let before = if i == para_start {
+            true
+        } else {
+            let gap = &self.text[toks[i - 1].span.end..toks[i].span.start];
+            gap.contains('\n') || !gap.is_empty() && matches!(toks[i - 1].kind, TokenKind::Punct)
+        };
+        attached && before
     }
 
     fn push_quote(&mut self, open: usize, close: usize, closed: bool, continues: bool) {
