@@ -548,3 +548,14 @@ fn a_closing_mark_typed_where_a_quotation_opens() {
         )
     );
 }
+
+#[test]
+fn a_nationality_before_a_title_says_nothing_of_gender() {
+    let text = "“We are in a critical situation,” German Chancellor Anna Weber told reporters after the \
+                meeting that was held on a boat. She said a plan would follow.";
+    let a = analyse(text);
+    let s = statements(&a);
+    assert_eq!(s.len(), 2, "{s:#?}");
+    assert!(s.iter().all(|x| x.0 == "Anna Weber"), "{s:#?}");
+    assert_eq!(s[0].1, StatementKind::Direct);
+}

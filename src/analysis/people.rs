@@ -552,21 +552,25 @@ fn speaks(scan: &Scan, name: &Range<usize>) -> bool {
     false
 }
 
+/// The gender a title states ("Mrs.", "Queen", "spokeswoman", "Congressman"). Words ending in
+/// "man" count only when they are roles: "German Chancellor" says nothing.
 fn title_gender(title: &str) -> Gender {
-    let t = title.to_lowercase();
-    let female = [
-        "mrs.", "ms.", "miss", "queen", "princess", "lady", "dame", "woman", "sister",
+    const FEMALE: &[&str] = &[
+        "mrs.", "ms.", "miss", "queen", "princess", "lady", "dame", "sister",
     ];
-    let male = ["mr.", "king", "prince", "sir", "lord", "man", "father"];
-    if female
+    const MALE: &[&str] = &["mr.", "king", "prince", "sir", "lord", "father"];
+    let lex = Lexicon::get();
+    let words: Vec<String> = title.split_whitespace().map(str::to_lowercase).collect();
+    let role = |w: &str| lex.not_people.longest_match([w]) == 0;
+    if words
         .iter()
-        .any(|w| t.split_whitespace().any(|x| x == *w || x.ends_with("woman")))
+        .any(|w| FEMALE.contains(&w.as_str()) || w.ends_with("woman") && role(w))
     {
         Gender::Female
-    } else if male.iter().any(|w| {
-        t.split_whitespace()
-            .any(|x| x == *w || x.ends_with("man") && !x.ends_with("woman"))
-    }) {
+    } else if words
+        .iter()
+        .any(|w| MALE.contains(&w.as_str()) || w.ends_with("man") && role(w))
+    {
         Gender::Male
     } else {
         Gender::Unknown

@@ -871,7 +871,10 @@ impl<'a> Finder<'a> {
         let named = (t0..end).all(|t| self.tok(t).starts_with(char::is_uppercase));
         let clause =
             t0 < end && (self.l(t0) == "that" || !pre_content(self.l(t0)) && !named && end - t0 >= 3);
-        if runs_on || clause {
+        // "told reporters after the meeting that was held ...": a long phrase of where or when
+        // is still no content of the verb's own.
+        let circumstance = t0 < end && pre_content(self.l(t0)) && self.l(t0) != "that";
+        if clause || runs_on && !circumstance {
             return None;
         }
         Some((s, k..k + 1, end))
