@@ -510,7 +510,7 @@ impl Default for Options {
             epochs: 14,
             second_epochs: 6,
             seed: 20_170_412,
-            bits: 17,
+            bits: 16,
             pos_epochs: 5,
             pos_bits: 15,
         }
