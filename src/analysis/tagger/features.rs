@@ -227,12 +227,39 @@ impl Doc {
         people: &People,
         pos: Option<&PosModel>,
     ) -> Doc {
+        let mut doc = Doc::new_in(text, seg, lower, people, |_| true);
+        if let Some(model) = pos {
+            doc.tag_pos(model, seg);
+        }
+        doc
+    }
+
+    /// The facts of the paragraphs `wanted` selects and of their neighbours (whose tokens the
+    /// features of a paragraph's first and last words look at); other tokens keep defaults.
+    /// Parts of speech are left for [`Doc::tag_pos_in`].
+    pub fn new_in(
+        text: &str,
+        seg: &Segmentation,
+        lower: &[String],
+        people: &People,
+        wanted: impl Fn(usize) -> bool,
+    ) -> Doc {
         let lex = Lexicon::get();
         let tokens = &seg.tokens;
         let n = tokens.len();
         let mut infos = vec![Info::default(); n];
+        let count = seg.paragraphs.len();
+        let near = |p: usize| wanted(p) || p > 0 && wanted(p - 1) || p + 1 < count && wanted(p + 1);
+        let computed: Vec<usize> = (0..count).filter(|&p| near(p)).collect();
+        let token_ranges = computed.iter().filter_map(|&p| {
+            let para = &seg.paragraphs[p];
+            let first = seg.sentences.get(para.sentences.start)?;
+            let last = seg.sentences.get(para.sentences.end.checked_sub(1)?)?;
+            Some(first.tokens.start..last.tokens.end)
+        });
 
-        for (i, (t, l)) in tokens.iter().zip(lower).enumerate() {
+        for i in token_ranges.flatten() {
+            let (t, l) = (&tokens[i], &lower[i]);
             let raw = t.span.text(text);
             let info = &mut infos[i];
             info.word = hash_str(l);
@@ -281,7 +308,8 @@ impl Doc {
             }
         }
 
-        for (para_index, para) in seg.paragraphs.iter().enumerate() {
+        for &para_index in &computed {
+            let para = &seg.paragraphs[para_index];
             let Some(first_sentence) = seg.sentences.get(para.sentences.start) else {
                 continue;
             };
@@ -333,11 +361,7 @@ impl Doc {
         for info in &mut infos {
             info.tag = Pos::Other as u8;
         }
-        let mut doc = Doc { infos };
-        if let Some(model) = pos {
-            doc.tag_pos(model, seg);
-        }
-        doc
+        Doc { infos }
     }
 
     /// What the POS tagger reads of the tokens of one sentence.

@@ -169,7 +169,7 @@ impl Tagger {
             return vec![Label::O; seg.tokens.len()];
         }
         let wanted = |p: usize| wanted.get(p).copied().unwrap_or(false);
-        let mut doc = Doc::new(text, seg, lower, people, None);
+        let mut doc = Doc::new_in(text, seg, lower, people, wanted);
         doc.tag_pos_in(&self.pos, seg, wanted);
         self.tag_paragraphs(&mut doc, seg, wanted)
     }
