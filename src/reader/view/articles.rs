@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use super::super::layout::{self, ROW_HEIGHT};
 use super::super::sanitize;
 use super::super::state::{Focus, State};
-use super::{fit, pane_frame, put};
+use super::{pane_frame, put_list_row, ListRow};
 
 pub fn render(area: Rect, buf: &mut Buffer, state: &State) {
     let focused = state.focus == Focus::Articles;
@@ -25,7 +25,6 @@ pub fn render(area: Rect, buf: &mut Buffer, state: &State) {
         state.current
     };
     let offset = layout::list_offset(cursor, state.docs.len(), fits);
-    let width = usize::from(inner.width);
     for (k, doc) in state.docs.iter().enumerate().skip(offset).take(fits) {
         let y = inner.y + (k - offset) as u16 * ROW_HEIGHT;
         let a = &doc.analysis.article;
@@ -39,17 +38,6 @@ pub fn render(area: Rect, buf: &mut Buffer, state: &State) {
         if k == state.current {
             style = style.patch(theme.selected_row());
         }
-        let x = put(buf, inner.x, y, marker, 1, theme.title());
-        let x = put(buf, x, y, cur, 1, theme.title());
-        let rest = width.saturating_sub(2);
-        put(
-            buf,
-            x,
-            y,
-            &fit(&sanitize::line(a.display_title()), rest),
-            rest as u16,
-            style,
-        );
         let mut detail = String::from("  ");
         if let Some(d) = &a.date {
             detail.push_str(&sanitize::line(d));
@@ -60,15 +48,14 @@ pub fn render(area: Rect, buf: &mut Buffer, state: &State) {
             doc.analysis.statements.len(),
             sanitize::line(&a.source)
         ));
-        if y + 1 < inner.bottom() {
-            put(
-                buf,
-                inner.x,
-                y + 1,
-                &fit(&detail, width),
-                inner.width,
-                theme.dim(),
-            );
-        }
+        let head = sanitize::line(a.display_title());
+        let row = ListRow {
+            marker,
+            cursor: cur,
+            head: &head,
+            head_style: style,
+            detail: &detail,
+        };
+        put_list_row(buf, inner, y, row, theme);
     }
 }

@@ -16,6 +16,7 @@ use ratatui::Frame;
 
 use super::layout;
 use super::state::State;
+use super::theme::Theme;
 
 /// Draws the whole screen into a frame, and places the cursor in the search prompt.
 pub fn draw(frame: &mut Frame, state: &State) {
@@ -56,6 +57,34 @@ fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, width: u16, style: Style) -> u
         return x;
     }
     buf.set_stringn(x, y, s, usize::from(width), style).0
+}
+
+/// One entry of a side list (articles, speakers): a marker and a cursor cell, the heading in
+/// its style, and a dimmed detail line under it when the pane has room.
+struct ListRow<'a> {
+    marker: &'a str,
+    cursor: &'a str,
+    head: &'a str,
+    head_style: Style,
+    detail: &'a str,
+}
+
+fn put_list_row(buf: &mut Buffer, inner: Rect, y: u16, row: ListRow, theme: &Theme) {
+    let width = usize::from(inner.width);
+    let x = put(buf, inner.x, y, row.marker, 1, theme.title());
+    let x = put(buf, x, y, row.cursor, 1, theme.title());
+    let rest = width.saturating_sub(2);
+    put(buf, x, y, &fit(row.head, rest), rest as u16, row.head_style);
+    if y + 1 < inner.bottom() {
+        put(
+            buf,
+            inner.x,
+            y + 1,
+            &fit(row.detail, width),
+            inner.width,
+            theme.dim(),
+        );
+    }
 }
 
 /// A string cut to fit `width` cells, with an ellipsis when cut.

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use super::super::layout::{self, ROW_HEIGHT};
 use super::super::sanitize;
 use super::super::state::{Focus, Speaker, State};
-use super::{fit, pane_frame, put};
+use super::{pane_frame, put, put_list_row, ListRow};
 
 pub fn render(area: Rect, buf: &mut Buffer, state: &State) {
     let focused = state.focus == Focus::Speakers;
@@ -28,7 +28,6 @@ pub fn render(area: Rect, buf: &mut Buffer, state: &State) {
     }
     let fits = layout::list_rows(area);
     let offset = layout::list_offset(state.speaker_cursor, rows.len(), fits);
-    let width = usize::from(inner.width);
     for (k, &row) in rows.iter().enumerate().skip(offset).take(fits) {
         let y = inner.y + (k - offset) as u16 * ROW_HEIGHT;
         let selected = state.speaker == Some(row);
@@ -61,23 +60,18 @@ pub fn render(area: Rect, buf: &mut Buffer, state: &State) {
         if selected {
             name_style = name_style.patch(theme.selected_row());
         }
-        let mut x = put(buf, inner.x, y, marker, 1, theme.title());
-        if focused && state.speaker_cursor == k {
-            x = put(buf, x, y, "›", 1, theme.title());
+        let cursor = if focused && state.speaker_cursor == k {
+            "›"
         } else {
-            x = put(buf, x, y, " ", 1, theme.title());
-        }
-        let rest = width.saturating_sub(2);
-        put(buf, x, y, &fit(&head, rest), rest as u16, name_style);
-        if y + 1 < inner.bottom() {
-            put(
-                buf,
-                inner.x,
-                y + 1,
-                &fit(&detail, width),
-                inner.width,
-                theme.dim(),
-            );
-        }
+            " "
+        };
+        let row = ListRow {
+            marker,
+            cursor,
+            head: &head,
+            head_style: name_style,
+            detail: &detail,
+        };
+        put_list_row(buf, inner, y, row, theme);
     }
 }
