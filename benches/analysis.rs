@@ -13,39 +13,12 @@ use hearsay::export::{self, Format as ExportFormat};
 use hearsay::load::{self, Format, Input, LoadOptions};
 use hearsay::Analysis;
 
-/// A news-like article of about `target` bytes: titles, names, direct and indirect speech,
-/// unnamed sources, abbreviations and curly quotes, in paragraphs separated by blank lines.
-fn synthetic_article(target: usize) -> String {
-    let paragraphs = [
-        "Senator Maria Lopez said on Tuesday that the committee would vote on the bill next week, \
-         after months of talks with the U.S. Treasury.",
-        "\u{201c}We have waited long enough,\u{201d} Lopez told reporters outside the Capitol. \
-         \u{201c}The families who lost their homes deserve an answer.\u{201d}",
-        "Gov. Thomas Baker, a Republican, accused the committee of ignoring rural counties, \
-         and said the plan's \u{201c}real cost\u{201d} had not been published.",
-        "Officials familiar with the negotiations said a compromise was likely, \
-         according to two people briefed on the talks.",
-        "Baker says he will not sign a bill that raises taxes. He also says the state can \
-         borrow at lower rates than the federal government.",
-        "\"It is a question of trust,\" said Dr. Ana Ruiz, an economist at the University of \
-         Denver. \"Voters want to see where the money goes.\"",
-        "A poll released Monday shows most voters support the plan, while Mr. Baker's \
-         spokesman said the governor was confident of winning the argument.",
-    ];
-    let mut text = String::from("Committee Moves Toward Vote on Flood Bill\n\n");
-    let mut i = 0;
-    while text.len() < target {
-        text.push_str(paragraphs[i % paragraphs.len()]);
-        text.push_str("\n\n");
-        i += 1;
-    }
-    text
-}
+mod common;
 
 fn loading_and_analysis(c: &mut Criterion) {
     let mut group = c.benchmark_group("article");
     for size in [5_000usize, 100_000] {
-        let text = synthetic_article(size);
+        let text = common::news_article(size);
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_with_input(BenchmarkId::new("load", size), &text, |b, text| {
             b.iter(|| load::load_bytes("a.txt", Format::Text, black_box(text.as_bytes())).unwrap())
@@ -75,7 +48,7 @@ fn loading_and_analysis(c: &mut Criterion) {
 fn pipeline(c: &mut Criterion) {
     const FILES: usize = 200;
     let dir = tempfile::tempdir().expect("a temporary directory");
-    let text = synthetic_article(5_000);
+    let text = common::news_article(5_000);
     for i in 0..FILES {
         std::fs::write(dir.path().join(format!("{i:04}.txt")), &text).expect("writable temp dir");
     }

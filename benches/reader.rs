@@ -17,26 +17,14 @@ use hearsay::{Analysis, Article};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+mod common;
+
 const WIDTH: u16 = 120;
 const HEIGHT: u16 = 40;
 
 /// About 100 KB of news-like text with names, quotations and reported speech.
 fn long_article() -> Analysis {
-    let paragraphs = [
-        "Mayor Ann Lee said the new bridge would open in May, weeks ahead of the schedule the council approved last year.",
-        "\"We have waited long enough for this crossing,\" Lee told reporters at the site on Monday morning.",
-        "Council member Bob Ray says the cost is too high. According to Ray, the budget has doubled in two years.",
-        "Officials said the river crossing will be closed to traffic during the final weeks of construction.",
-        "Engineer Carla Diaz said the steel arrived late but the deck was poured on time, and she expects no delays.",
-    ];
-    let mut text = String::from("The bridge, a year on\n\n");
-    let mut i = 0;
-    while text.len() < 100_000 {
-        text.push_str(paragraphs[i % paragraphs.len()]);
-        text.push_str("\n\n");
-        i += 1;
-    }
-    Analysis::new(Article::from_text("long.txt", text))
+    Analysis::new(Article::from_text("long.txt", common::news_article(100_000)))
 }
 
 fn frame(state: &State, buf: &mut Buffer) {
