@@ -559,3 +559,99 @@ fn a_nationality_before_a_title_says_nothing_of_gender() {
     assert!(s.iter().all(|x| x.0 == "Anna Weber"), "{s:#?}");
     assert_eq!(s[0].1, StatementKind::Direct);
 }
+
+// ----- regression classes found on real news (session 2) -----
+
+#[test]
+fn a_quotation_resumes_after_an_attribution_with_a_phrase_of_its_own() {
+    let a = analyse(
+        "\"I think the judge will be fair,\" Dana Whitlock said during a rally in Dover, Del., \
+         \"but a lot of people are watching.\"",
+    );
+    let (who, kind, content) = only(&a);
+    assert_eq!((who.as_str(), kind), ("Dana Whitlock", StatementKind::Direct));
+    assert!(content.starts_with("I think the judge") && content.ends_with("people are watching."));
+}
+
+#[test]
+fn a_speakers_age_and_a_clause_of_circumstance_after_the_verb() {
+    let a = analyse(
+        "\"They are trying to scare us,\" Quina Porter, 25, said as she and other workers marched \
+         through the town.",
+    );
+    assert_eq!(
+        only(&a),
+        (
+            "Quina Porter".into(),
+            StatementKind::Direct,
+            "They are trying to scare us".into()
+        )
+    );
+}
+
+#[test]
+fn a_short_quotation_that_goes_on_from_an_attributed_one() {
+    let a = analyse("\"I would,\" Marla Voss said to the camera. \"I would, Dana.\"");
+    let s = statements(&a);
+    assert_eq!(s.len(), 2, "{s:#?}");
+    assert_eq!(
+        s[1],
+        (
+            "Marla Voss".into(),
+            StatementKind::Direct,
+            "I would, Dana.".into()
+        )
+    );
+}
+
+#[test]
+fn chained_appositives_between_a_speaker_and_the_verb() {
+    let a = analyse(
+        "\"It is an invasion of the county's domain,\" Scott Pellow, the attorney general of \
+         Oklahoma, one of the states suing the agency, said at an event this month.",
+    );
+    assert_eq!(
+        only(&a),
+        (
+            "Scott Pellow".into(),
+            StatementKind::Direct,
+            "It is an invasion of the county's domain".into()
+        )
+    );
+}
+
+#[test]
+fn an_attribution_set_off_by_commas_inside_the_sentence() {
+    let a = analyse(
+        "During his years in office, Mayor Dan Ortiz said, a majority of residents have come to \
+         believe that the river is rising.",
+    );
+    let (who, _, content) = only(&a);
+    assert_eq!(who, "Dan Ortiz");
+    assert_eq!(
+        content,
+        "a majority of residents have come to believe that the river is rising"
+    );
+}
+
+#[test]
+fn a_number_in_the_words_before_a_name() {
+    let a = analyse("\"The veto does not hold,\" said 9/11 widow Terri Strand.");
+    assert_eq!(only(&a).0, "Terri Strand");
+}
+
+#[test]
+fn a_speech_verb_used_as_a_noun_is_no_cue() {
+    let a = analyse(
+        "Bernard Sayles made the following comment: \"For young people who left school, the odds are long.\"",
+    );
+    let (who, kind, _) = only(&a);
+    assert_eq!((who.as_str(), kind), ("Bernard Sayles", StatementKind::Direct));
+}
+
+#[test]
+fn a_compound_given_name_makes_a_person() {
+    let a = analyse("Jean-Marc Aubert, the foreign minister, said the talks would resume in June.");
+    assert_eq!(people(&a), ["Jean-Marc Aubert"]);
+    assert_eq!(only(&a).0, "Jean-Marc Aubert");
+}

@@ -216,12 +216,21 @@ impl Lexicon {
         self.quote_only.contains(base)
     }
 
+    /// Also true of compounds of given names ("jean-marc", "mary-kate").
     pub fn is_given_name(&self, lower: &str) -> bool {
-        self.given.contains_key(lower)
+        self.given_name_gender(lower).is_some()
     }
 
+    /// The gender of a given name; a compound takes its first part's.
     pub fn given_name_gender(&self, lower: &str) -> Option<Gender> {
-        self.given.get(lower).copied()
+        if let Some(&g) = self.given.get(lower) {
+            return Some(g);
+        }
+        let (first, rest) = lower.split_once('-')?;
+        let first = self.given.get(first).copied()?;
+        rest.split('-')
+            .all(|part| self.given.contains_key(part))
+            .then_some(first)
     }
 
     /// Words that end names of organisations and places ("Foundation", "Tower").

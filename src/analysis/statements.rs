@@ -95,7 +95,7 @@ const NP_STOP: &[&str] = &[
 const PRE_CONTENT: &[&str] = &[
     "in", "on", "at", "during", "through", "via", "to", "with", "from", "after", "before", "last", "this",
     "earlier", "later", "repeatedly", "flatly", "privately", "publicly", "again", "recently", "also",
-    "then", "previously", "separately", "by", "over", "about", "of", "for", "under", "while",
+    "then", "previously", "separately", "by", "over", "about", "of", "for", "under", "while", "as", "when",
 ];
 
 /// Words of the phrase between a cue and a "that" ("said in a television interview that").
@@ -130,6 +130,12 @@ const WEAK_VERBS: &[&str] = &[
 
 /// Verbs that take an object before the content ("told reporters that", "informed him").
 const OBJECT_VERBS: &[&str] = &["tell", "inform", "assure", "warn", "remind", "urge", "ask"];
+
+/// Finite auxiliaries, the mark of a clause.
+#[rustfmt::skip]
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "must",
+];
 
 const PRONOUNS_SUBJECT: &[&str] = &["he", "she", "they", "i", "we", "it"];
 
@@ -434,7 +440,10 @@ impl<'a> Finder<'a> {
     /// before a parenthetical that ends in the comma at `comma`.
     fn appositive_subject(&self, comma: usize, floor: usize) -> Option<Source> {
         let mut k = comma;
-        while k > floor && comma - k < 30 {
+        // Appositives may be chained ("Ayrault, the foreign minister of France, a member of
+        // the council, said"); past the first, the name must start the clause.
+        let mut hops = 0;
+        while k > floor && comma - k < 45 {
             k -= 1;
             if self.is_punct(k, ",") {
                 // "A lawyer for them, David Schulz, said": the name between the commas.
@@ -446,17 +455,49 @@ impl<'a> Finder<'a> {
                 // "Meeks (D-N.Y.), chairman of the caucus, said"
                 let end = self.open_paren_before(k, floor).unwrap_or(k);
                 if let Some(m) = self.people.mention_ending_at(end) {
-                    if m.tokens.start >= floor {
+                    if m.tokens.start >= floor && (hops == 0 || self.starts_clause(m.tokens.start, floor)) {
                         return Some(self.person_source(m));
                     }
                 }
-                return None;
+                hops += 1;
+                if hops > 2 || comma - k > 30 {
+                    return None;
+                }
+                continue;
             }
             if matches!(self.kind(k), TokenKind::Punct) && matches!(self.tok(k), "." | ";" | ":") {
                 return None;
             }
         }
         None
+    }
+
+    /// Whether the word at `k`, a speech verb in form, is used as a noun ("one of the states",
+    /// "made the following comment").
+    fn noun_use(&self, k: usize) -> bool {
+        k > 0
+            && matches!(
+                self.l(k - 1),
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "these"
+                    | "those"
+                    | "following"
+            )
+    }
+
+    /// Whether a subject at token `i` begins its clause: at the sentence's start, or after a
+    /// quotation it attributes (`"...," Smith, ...`).
+    fn starts_clause(&self, i: usize, floor: usize) -> bool {
+        i == floor
+            || self.kind(i - 1) == TokenKind::Quote
+            || i >= 2 && self.is_punct(i - 1, ",") && self.kind(i - 2) == TokenKind::Quote
     }
 
     /// The noun phrase that starts at token `start`, for inverted attributions ("said Putin")
@@ -480,15 +521,17 @@ impl<'a> Finder<'a> {
         let mut k = start;
         while k < ceiling && k - start < 8 {
             let w = self.l(k);
-            let wordish =
-                matches!(self.kind(k), TokenKind::Word | TokenKind::Number) || matches!(w, "-" | "&");
+            let wordish = matches!(self.kind(k), TokenKind::Word | TokenKind::Number)
+                || matches!(w, "-" | "&")
+                || w == "/" && k > start && self.kind(k - 1) == TokenKind::Number;
             if !wordish || (k > start && (NP_STOP.contains(&w) || pre_content(w) && w != "the")) {
                 break;
             }
             // "European Council President Donald Tusk", "organiser Lena Dahl": words before a
             // person describe that person.
             if k > start
-                && (k - start <= 3 || (start..k).all(|t| self.tok(t).starts_with(char::is_uppercase)))
+                && (self.words_in(start..k) <= 3
+                    || (start..k).all(|t| self.tok(t).starts_with(char::is_uppercase)))
             {
                 if let Some(m) = self
                     .people
@@ -694,11 +737,9 @@ impl<'a> Finder<'a> {
                     // `"...," he said, "..."`: the quotation goes on after the attribution.
                     let mut content = content.clone();
                     let mut q2 = last;
-                    if end + 1 < n && (self.is_punct(end, ",") || self.is_punct(end, ":")) {
-                        if let Some(k) = self.quote_of[end + 1].filter(|&k| self.quotes[k].open == end + 1) {
-                            q2 = self.quote_chain_end(k);
-                            content.end = self.quotes[q2].inner().end;
-                        }
+                    if let Some(k) = self.resumed_quote(end) {
+                        q2 = self.quote_chain_end(k);
+                        content.end = self.quotes[q2].inner().end;
                     }
                     let f = self.found(Some(source), Some(cue), content, true);
                     self.accept(f);
@@ -735,7 +776,7 @@ impl<'a> Finder<'a> {
                 }
                 // "Limbaugh continued:", "Sanders made the following comment:"
                 let colon_cue = self.is_punct(c, ":") && c > 0 && self.kind(c - 1) == TokenKind::Word;
-                if colon_cue && self.lex.speech_verb(self.l(c - 1)).is_none() {
+                if colon_cue && (self.lex.speech_verb(self.l(c - 1)).is_none() || self.noun_use(c - 1)) {
                     let floor = self.sentence_range(c).start;
                     if let Some((source, cue, _)) = self
                         .attribution_at(floor)
@@ -761,7 +802,11 @@ impl<'a> Finder<'a> {
                         continue;
                     }
                 }
-                if c > 0 && !self.in_quote(c - 1) && self.lex.speech_verb(self.l(c - 1)).is_some() {
+                if c > 0
+                    && !self.in_quote(c - 1)
+                    && self.lex.speech_verb(self.l(c - 1)).is_some()
+                    && !self.noun_use(c - 1)
+                {
                     let verb = c - 1;
                     let floor = self.sentence_range(verb).start;
                     let j = self.skip_between_left(verb, floor);
@@ -787,6 +832,29 @@ impl<'a> Finder<'a> {
             }
             q = last + 1;
         }
+    }
+
+    /// The quotation that resumes after an attribution ending at `from`: at an opening mark
+    /// after a comma or colon in the same sentence, past at most a short phrase of
+    /// circumstance (`"...," Tester said, referring to the rule, "..."`).
+    fn resumed_quote(&self, from: usize) -> Option<usize> {
+        let n = self.seg.tokens.len();
+        if from >= n {
+            return None;
+        }
+        let sentence_end = self.sentence_range(from).end;
+        let mut k = from;
+        while k < sentence_end && k < from + 16 {
+            if self.kind(k) == TokenKind::Quote {
+                let after_comma = k > 0 && (self.is_punct(k - 1, ",") || self.is_punct(k - 1, ":"));
+                return self.quote_of[k].filter(|&q| after_comma && self.quotes[q].open == k);
+            }
+            if matches!(self.tok(k), "." | ";" | "?" | "!") || self.lex.speech_verb(self.l(k)).is_some() {
+                return None;
+            }
+            k += 1;
+        }
+        None
     }
 
     /// Whether the quotation closing at `close` ends its words with a comma, question mark,
@@ -823,7 +891,10 @@ impl<'a> Finder<'a> {
         // `Putin said`, `Putin, the president, said`, `he later told reporters`
         let mut k = i;
         while k < ceiling && k < i + 30 {
-            if self.lex.speech_verb(self.l(k)).is_some() && self.kind(k) == TokenKind::Word {
+            if self.lex.speech_verb(self.l(k)).is_some()
+                && self.kind(k) == TokenKind::Word
+                && !self.noun_use(k)
+            {
                 break;
             }
             if self.is_punct(k, "(") {
@@ -844,6 +915,7 @@ impl<'a> Finder<'a> {
             || k >= i + 30
             || self.kind(k) != TokenKind::Word
             || self.lex.speech_verb(self.l(k)).is_none()
+            || self.noun_use(k)
         {
             return None;
         }
@@ -979,11 +1051,20 @@ impl<'a> Finder<'a> {
     /// describes the source and runs to the end of the sentence.
     fn appositive_to_end(&self, comma: usize, last: usize) -> bool {
         let next = comma + 1;
-        next < last
-            && matches!(
-                self.l(next),
-                "a" | "an" | "the" | "who" | "which" | "adding" | "referring" | "citing"
-            )
+        if next >= last {
+            return false;
+        }
+        match self.l(next) {
+            "who" | "which" | "adding" | "referring" | "citing" => true,
+            // "..., Smith said, a majority of voters have come to believe ...": a noun phrase
+            // with a verb of its own, or a quotation, is the content going on.
+            "a" | "an" | "the" => {
+                !(next..last).any(|t| {
+                    self.kind(t) == TokenKind::Quote || matches!(self.l(t), "who" | "which" | "that")
+                }) && !(next..last).any(|t| AUXILIARIES.contains(&self.l(t)))
+            }
+            _ => false,
+        }
     }
 
     /// The last content token of a sentence (exclusive): before its final punctuation.
@@ -1371,7 +1452,14 @@ impl<'a> Finder<'a> {
             let s = self.sentence_range(first.open);
             let starts = first.open == s.start;
             let inner = first.inner().start..end_q.inner().end;
-            if !starts || self.words_in(inner.clone()) < 4 {
+            // Short quotations are mostly titles and slogans, unless they go on from a
+            // quotation attributed just before (`"I would," Ann said. "I would, Dan."`).
+            let min_words = if self.follows_attributed_quote(s.start) {
+                1
+            } else {
+                4
+            };
+            if !starts || self.words_in(inner.clone()) < min_words {
                 continue;
             }
             let tail_end = self.sentence_range(outer.end.saturating_sub(1)).end;
@@ -1389,6 +1477,18 @@ impl<'a> Finder<'a> {
                 self.claimed[t] = true;
             }
         }
+    }
+
+    /// Whether the sentence before the one starting at `s0`, in the same paragraph, holds an
+    /// attributed quotation.
+    fn follows_attributed_quote(&self, s0: usize) -> bool {
+        s0 > 0
+            && self.paragraph_of(s0 - 1) == self.paragraph_of(s0)
+            && self.found.iter().any(|f| {
+                f.direct
+                    && f.source.is_some()
+                    && self.sentence_of[f.content.start] == self.sentence_of[s0 - 1]
+            })
     }
 
     // ----- resolution -----
