@@ -455,12 +455,18 @@ impl<'a> Finder<'a> {
                 // "Meeks (D-N.Y.), chairman of the caucus, said"
                 let end = self.open_paren_before(k, floor).unwrap_or(k);
                 if let Some(m) = self.people.mention_ending_at(end) {
-                    if m.tokens.start >= floor && (hops == 0 || self.starts_clause(m.tokens.start, floor)) {
+                    // "Ann Lee, 59, of Ashton, Md., said": a name after a preposition is a place.
+                    let place = m.tokens.start > floor
+                        && matches!(self.l(m.tokens.start - 1), "of" | "in" | "from" | "at" | "near");
+                    if m.tokens.start >= floor
+                        && !place
+                        && (hops == 0 || self.starts_clause(m.tokens.start, floor))
+                    {
                         return Some(self.person_source(m));
                     }
                 }
                 hops += 1;
-                if hops > 2 || comma - k > 30 {
+                if hops > 3 || comma - k > 30 {
                     return None;
                 }
                 continue;
@@ -475,21 +481,16 @@ impl<'a> Finder<'a> {
     /// Whether the word at `k`, a speech verb in form, is used as a noun ("one of the states",
     /// "made the following comment").
     fn noun_use(&self, k: usize) -> bool {
-        k > 0
-            && matches!(
-                self.l(k - 1),
-                "the"
-                    | "a"
-                    | "an"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "our"
-                    | "these"
-                    | "those"
-                    | "following"
-            )
+        if k == 0 {
+            return false;
+        }
+        match self.l(k - 1) {
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "these" | "those"
+            | "following" | "'s" => true,
+            // "acts of protest", but "accused of saying"
+            "of" => !self.l(k).ends_with("ing"),
+            _ => false,
+        }
     }
 
     /// Whether a subject at token `i` begins its clause: at the sentence's start, or after a
@@ -610,12 +611,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             // "to say": an infinitive is no report; "the said" is no verb.
-            if i > 0
-                && matches!(
-                    self.l(i - 1),
-                    "to" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "'s"
-                )
-            {
+            if i > 0 && self.l(i - 1) == "to" || self.noun_use(i) {
                 continue;
             }
             // Passives ("was told", "is expected") report nothing of their subject; the
@@ -998,8 +994,13 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let verb = cue.start;
-            // `..., said Putin.`
-            if verb > s0 && self.is_punct(verb - 1, ",") {
+            // `..., said Putin.`, unless the comma closes an appositive of a subject before
+            // it ("Megan Hale, a teacher, said parents ...").
+            let appositive = verb > s0
+                && self
+                    .appositive_subject(verb - 1, s0)
+                    .is_some_and(|s| s.speaker.is_some());
+            if verb > s0 && self.is_punct(verb - 1, ",") && !appositive {
                 if let Some(source) = self.subject_after(verb + 1, s1) {
                     let tail = self.attribution_tail(source.tokens.end, s1);
                     let fits = self.circumstantial(source.tokens.end, tail.min(last))
@@ -1212,7 +1213,19 @@ impl<'a> Finder<'a> {
                 let quote = &self.quotes[q];
                 quote.open == c && self.quotes[self.quote_chain_end(q)].inner().end >= end
             });
-            let content = if direct { c + 1..end } else { c..end };
+            let mut content = if direct { c + 1..end } else { c..end };
+            // "Acts of protest, Mr. Obama said, are acts of patriotism": the attribution
+            // interrupts a content that starts with the sentence.
+            let before = source.tokens.start;
+            let interrupts = c == verb + 2
+                && self.is_punct(verb + 1, ",")
+                && before > s0 + 1
+                && self.is_punct(before - 1, ",")
+                && !self.is_claimed(s0..before)
+                && self.quote_of[s0].is_none();
+            if interrupts && !direct {
+                content.start = s0;
+            }
             let f = self.found(Some(source), Some(cue.clone()), content, direct);
             self.accept(f);
         }
