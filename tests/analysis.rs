@@ -680,3 +680,23 @@ fn an_attribution_inside_its_content() {
     assert_eq!(who, "Dan Ortiz");
     assert!(content.starts_with("Acts of protest") && content.ends_with("acts of patriotism"));
 }
+
+#[test]
+fn a_named_attribution_ends_the_content_of_an_earlier_cue() {
+    let a =
+        analyse("Back when he wrote his book, Mr. Ray McKinnon said that he considered debt a last resort.");
+    assert_eq!(
+        only(&a),
+        (
+            "Ray McKinnon".into(),
+            StatementKind::Indirect,
+            "he considered debt a last resort".into()
+        )
+    );
+}
+
+#[test]
+fn an_adverb_of_time_between_subject_and_verb() {
+    let a = analyse("Senator Tom Cruse has long said that he qualifies for the post.");
+    assert_eq!(only(&a).0, "Tom Cruse");
+}

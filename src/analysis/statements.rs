@@ -63,6 +63,7 @@ const BETWEEN: &[&str] = &[
     "does", "do", "not", "never", "later", "then", "previously", "repeatedly", "reportedly", "recently",
     "once", "again", "already", "further", "often", "just", "even", "still", "now", "first", "initially",
     "separately", "privately", "publicly", "had", "n't", "always", "ultimately", "finally", "simply",
+    "long",
 ];
 
 /// Days, which both say when something was said and never name a source.
@@ -491,6 +492,22 @@ impl<'a> Finder<'a> {
             "of" => !self.l(k).ends_with("ing"),
             _ => false,
         }
+    }
+
+    /// Whether a named person and a speech verb start at `i` ("Mr. Lee said", "Ann Ray also
+    /// told").
+    fn named_attribution_at(&self, i: usize) -> bool {
+        let Some(m) = self.people.mention_starting_at(i) else {
+            return false;
+        };
+        let mut k = m.tokens.end;
+        while k < self.seg.tokens.len() && k < m.tokens.end + 3 && BETWEEN.contains(&self.l(k)) {
+            k += 1;
+        }
+        k < self.seg.tokens.len()
+            && self.kind(k) == TokenKind::Word
+            && self.lex.speech_verb(self.l(k)).is_some()
+            && !self.noun_use(k)
     }
 
     /// Whether a subject at token `i` begins its clause: at the sentence's start, or after a
@@ -1186,11 +1203,23 @@ impl<'a> Finder<'a> {
             }) {
                 end = k;
             }
+            // "Back when he wrote his book, Mr. Lee said that ...": a named speaker's own
+            // attribution after a comma ends the content, which must then say something.
+            let mut short_ok = true;
+            if let Some(k) = (c + 1..end)
+                .find(|&k| !self.in_quote(k) && self.is_punct(k, ",") && self.named_attribution_at(k + 1))
+            {
+                end = k;
+                short_ok = false;
+            }
             if let Some(k) = (c..end).find(|&t| self.claimed[t]) {
                 end = k;
                 while end > c && matches!(self.tok(end - 1), "," | "—" | "-" | ";") {
                     end -= 1;
                 }
+            }
+            if !short_ok && self.words_in(c..end) < 4 {
+                continue;
             }
             if let Some(q) = self.quote_of[c] {
                 if self.quotes[q].open == c {
@@ -1444,9 +1473,36 @@ impl<'a> Finder<'a> {
                 .first()
                 .filter(|m| m.tokens.start == r.start && self.is_punct(m.tokens.end.min(r.end - 1), ","))
         });
+        if let Some(m) = head {
+            return Source {
+                tokens: r,
+                speaker: Some(m.person),
+            };
+        }
+        // The tagger's span may stop inside a name ("Prime Minister Theresa") or run on past
+        // it into the verb ("Clinton cited ..."): the name decides.
+        let cut = self.people.mentions[lo..]
+            .iter()
+            .take_while(|m| m.tokens.start < r.end)
+            .find(|m| m.tokens.start >= r.start && m.tokens.end > r.end);
+        if let Some(m) = cut {
+            return Source {
+                tokens: r.start..m.tokens.end,
+                speaker: Some(m.person),
+            };
+        }
+        let run_on = inside.first().filter(|m| {
+            m.tokens.start == r.start
+                && m.tokens.end < r.end
+                && self.kind(m.tokens.end) == TokenKind::Word
+                && self.lex.speech_verb(self.l(m.tokens.end)).is_some()
+        });
+        if let Some(m) = run_on {
+            return self.person_source(m);
+        }
         Source {
             tokens: r,
-            speaker: head.map(|m| m.person),
+            speaker: None,
         }
     }
 
