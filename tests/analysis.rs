@@ -700,3 +700,33 @@ fn an_adverb_of_time_between_subject_and_verb() {
     let a = analyse("Senator Tom Cruse has long said that he qualifies for the post.");
     assert_eq!(only(&a).0, "Tom Cruse");
 }
+
+#[test]
+fn a_quotation_after_a_phrase_of_circumstance() {
+    let a = analyse(
+        "Mayor Helen Pursley said during a hearing in Phoenix, \"We made some horrendous \
+         mistakes.\"",
+    );
+    assert_eq!(
+        only(&a),
+        (
+            "Helen Pursley".into(),
+            StatementKind::Direct,
+            "We made some horrendous mistakes.".into()
+        )
+    );
+}
+
+#[test]
+fn a_writer_of_a_publication() {
+    let a = analyse(
+        "Greg Zorn of The Nation wrote, \"If you want people to know you care, you have to show it.\"",
+    );
+    assert_eq!(only(&a).0, "Greg Zorn");
+}
+
+#[test]
+fn the_last_name_heads_an_inverted_source() {
+    let a = analyse("\"It is fine,\" said Trump campaign manager Paul Manfort.");
+    assert_eq!(only(&a).0, "Paul Manfort");
+}

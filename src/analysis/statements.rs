@@ -129,6 +129,13 @@ const WEAK_VERBS: &[&str] = &[
     "protest", "call", "ask", "report", "state", "note", "add", "repeat", "joke", "speak", "tout", "reveal",
 ];
 
+/// Verbs of judgement whose object is what the source said ("criticized the deal").
+#[rustfmt::skip]
+const OBJECT_CONTENT: &[&str] = &[
+    "criticize", "criticise", "praise", "cite", "condemn", "blame", "dismiss", "deny", "dispute",
+    "slam", "mock", "applaud",
+];
+
 /// Verbs that take an object before the content ("told reporters that", "informed him").
 const OBJECT_VERBS: &[&str] = &["tell", "inform", "assure", "warn", "remind", "urge", "ask"];
 
@@ -414,6 +421,19 @@ impl<'a> Finder<'a> {
         if k == j || self.kind(j - 1) != TokenKind::Word {
             return None;
         }
+        // "Greg Zorn of The Nation wrote": the person, not the paper.
+        if k > floor + 1 && self.l(k - 1) == "of" {
+            if let Some(m) = self
+                .people
+                .mention_ending_at(k - 1)
+                .filter(|m| m.tokens.start >= floor)
+            {
+                return Some(Source {
+                    tokens: m.tokens.start..j,
+                    speaker: Some(m.person),
+                });
+            }
+        }
         let head = self.l(j - 1);
         if matches!(
             head,
@@ -526,7 +546,18 @@ impl<'a> Finder<'a> {
         }
         if let Some(m) = self.people.mention_starting_at(start) {
             if m.tokens.end <= ceiling {
-                return Some(self.person_source(m));
+                // "said Obama adviser David Axelrod": the last name is the head.
+                let head = (m.tokens.end..(m.tokens.end + 5).min(ceiling))
+                    .take_while(|&k| self.kind(k - 1) == TokenKind::Word)
+                    .find_map(|k| self.people.mention_starting_at(k))
+                    .filter(|h| h.tokens.end <= ceiling);
+                return Some(match head {
+                    Some(h) => Source {
+                        tokens: start..h.tokens.end,
+                        speaker: Some(h.person),
+                    },
+                    None => self.person_source(m),
+                });
             }
         }
         let w = self.l(start);
@@ -1149,6 +1180,9 @@ impl<'a> Finder<'a> {
             if OBJECT_VERBS.contains(&base) {
                 c = self.skip_object(c, s1);
             }
+            if let Some(q) = self.quote_after_phrase(c, s1) {
+                c = q;
+            }
             if c < s1 && pre_content(self.l(c)) && self.kind(c) == TokenKind::Word {
                 // "said on Monday that ...": find the "that".
                 let mut k = c;
@@ -1181,7 +1215,11 @@ impl<'a> Finder<'a> {
             if c >= s1 {
                 continue;
             }
-            if WEAK_VERBS.contains(&base) && c == verb + 1 && !self.clause_start(c) {
+            if WEAK_VERBS.contains(&base)
+                && c == verb + 1
+                && !self.clause_start(c)
+                && !OBJECT_CONTENT.contains(&base)
+            {
                 continue;
             }
             // Where it ends: the sentence's end, or a later statement already found, or the
@@ -1238,11 +1276,15 @@ impl<'a> Finder<'a> {
             {
                 continue;
             }
-            let direct = self.quote_of[c].is_some_and(|q| {
-                let quote = &self.quotes[q];
-                quote.open == c && self.quotes[self.quote_chain_end(q)].inner().end >= end
-            });
-            let mut content = if direct { c + 1..end } else { c..end };
+            let quoted = self.quote_of[c]
+                .filter(|&q| self.quotes[q].open == c)
+                .map(|q| &self.quotes[self.quote_chain_end(q)])
+                .filter(|last| last.outer().end >= end);
+            let direct = quoted.is_some();
+            let mut content = match quoted {
+                Some(last) => c + 1..end.min(last.inner().end),
+                None => c..end,
+            };
             // "Acts of protest, Mr. Obama said, are acts of patriotism": the attribution
             // interrupts a content that starts with the sentence.
             let before = source.tokens.start;
@@ -1258,6 +1300,25 @@ impl<'a> Finder<'a> {
             let f = self.found(Some(source), Some(cue.clone()), content, direct);
             self.accept(f);
         }
+    }
+
+    /// `said during a hearing in Phoenix, "..."`, `said matter-of-factly: "..."`: the opening
+    /// mark of a quotation after a short phrase and a comma or colon, from `c` on.
+    fn quote_after_phrase(&self, c: usize, s1: usize) -> Option<usize> {
+        for k in c..s1.min(c + 14) {
+            if self.kind(k) == TokenKind::Quote {
+                let after_mark = k > c && (self.is_punct(k - 1, ",") || self.is_punct(k - 1, ":"));
+                return self.quote_of[k]
+                    .filter(|&q| after_mark && self.quotes[q].open == k)
+                    .map(|_| k);
+            }
+            if self.l(k) == "that"
+                || self.kind(k) == TokenKind::Word && self.lex.speech_verb(self.l(k)).is_some()
+            {
+                return None;
+            }
+        }
+        None
     }
 
     /// The subject at the start of a sentence, for participles ("Trump hit back, saying ...").
