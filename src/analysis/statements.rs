@@ -1677,10 +1677,9 @@ impl<'a> Finder<'a> {
         // Earlier in the same sentence: the nearest person named before the pronoun.
         let s0 = self.seg.sentences[here].tokens.start;
         let i = self.people.mentions.partition_point(|m| m.tokens.end <= at);
-        if let Some(m) = self.people.mentions[..i]
+        let lo = self.people.mentions[..i].partition_point(|m| m.tokens.start < s0);
+        if let Some(m) = self.people.mentions[lo..i]
             .iter()
-            .rev()
-            .take_while(|m| m.tokens.start >= s0)
             .find(|m| agrees(m.person) && !self.in_quote(m.tokens.start))
         {
             return Some(m.person);
