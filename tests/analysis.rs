@@ -730,3 +730,16 @@ fn the_last_name_heads_an_inverted_source() {
     let a = analyse("\"It is fine,\" said Trump campaign manager Paul Manfort.");
     assert_eq!(only(&a).0, "Paul Manfort");
 }
+
+#[test]
+fn a_verb_of_judgement_takes_its_object_as_content() {
+    let a = analyse("Senator Ann Ray criticized long-standing trade deals as a disaster for farmers.");
+    assert_eq!(
+        only(&a),
+        (
+            "Ann Ray".into(),
+            StatementKind::Indirect,
+            "long-standing trade deals as a disaster for farmers".into()
+        )
+    );
+}

@@ -1553,10 +1553,11 @@ impl<'a> Finder<'a> {
             };
         }
         let run_on = inside.first().filter(|m| {
+            let next = self.l(m.tokens.end.min(r.end - 1));
             m.tokens.start == r.start
                 && m.tokens.end < r.end
                 && self.kind(m.tokens.end) == TokenKind::Word
-                && self.lex.speech_verb(self.l(m.tokens.end)).is_some()
+                && (self.lex.speech_verb(next).is_some() || BETWEEN.contains(&next) || next.ends_with("ed"))
         });
         if let Some(m) = run_on {
             return self.person_source(m);
