@@ -38,7 +38,7 @@ fn quotation_with_the_speaker_after_it() {
         (
             "Ellen Okafor".into(),
             StatementKind::Direct,
-            "The bridge will open in May".into()
+            "\"The bridge will open in May,\"".into()
         )
     );
     let s = &a.statements[0];
@@ -54,7 +54,7 @@ fn curly_quotation_with_the_verb_before_the_speaker() {
         (
             "Paul Brenner".into(),
             StatementKind::Direct,
-            "We have no money left".into()
+            "“We have no money left,”".into()
         )
     );
 }
@@ -67,7 +67,7 @@ fn speaker_before_the_quotation_with_a_colon() {
         (
             "Maria Lindqvist".into(),
             StatementKind::Direct,
-            "The roads are safe again.".into()
+            "\"The roads are safe again.\"".into()
         )
     );
 }
@@ -93,8 +93,8 @@ fn quotation_over_several_paragraphs() {
     let (who, kind, content) = only(&a);
     assert_eq!(who, "Alma Fischer");
     assert_eq!(kind, StatementKind::Direct);
-    assert!(content.starts_with("The first thing"), "{content}");
-    assert!(content.ends_with("pay them on time"), "{content}");
+    assert!(content.starts_with("“The first thing"), "{content}");
+    assert!(content.ends_with("pay them on time,”"), "{content}");
 }
 
 #[test]
@@ -102,7 +102,7 @@ fn nested_single_quotes_stay_inside_the_quotation() {
     let a = analyse("“He told me ‘never again’ and left,” said Coach Dana Whitfield.");
     let (who, _, content) = only(&a);
     assert_eq!(who, "Dana Whitfield");
-    assert_eq!(content, "He told me ‘never again’ and left");
+    assert_eq!(content, "“He told me ‘never again’ and left,”");
 }
 
 #[test]
@@ -110,7 +110,7 @@ fn a_speech_verb_inside_a_quotation_is_not_a_cue() {
     let a = analyse("\"It can be said that we failed,\" Minister Omar Haddad said.");
     let (who, _, content) = only(&a);
     assert_eq!(who, "Omar Haddad");
-    assert_eq!(content, "It can be said that we failed");
+    assert_eq!(content, "\"It can be said that we failed,\"");
 }
 
 // ----- reported speech -----
@@ -133,7 +133,7 @@ fn reported_speech_in_the_present_tense() {
 #[test]
 fn reported_speech_with_also_and_that() {
     let a = analyse("Director Sam Okonjo also says that the museum could reopen next spring.");
-    assert_eq!(only(&a).2, "the museum could reopen next spring");
+    assert_eq!(only(&a).2, "that the museum could reopen next spring");
 }
 
 #[test]
@@ -156,7 +156,7 @@ fn asserted_that_and_reiterated() {
         (
             "Raj Patel".into(),
             StatementKind::Indirect,
-            "the port is secure".into()
+            "that the port is secure".into()
         )
     );
     assert_eq!(s[1].0, "Raj Patel");
@@ -171,7 +171,7 @@ fn told_reporters() {
         (
             "Nora Blake".into(),
             StatementKind::Indirect,
-            "the suspect had fled north".into()
+            "that the suspect had fled north".into()
         )
     );
 }
@@ -236,7 +236,7 @@ fn pronouns_resolve_to_the_last_speaker_of_their_gender() {
     let s = statements(&a);
     let who: Vec<&str> = s.iter().map(|x| x.0.as_str()).collect();
     assert_eq!(who, ["Sergio Alvarez", "Sergio Alvarez", "Hanna Berg"], "{s:#?}");
-    assert_eq!(s[1].2, "trade will grow");
+    assert_eq!(s[1].2, "that trade will grow");
 }
 
 #[test]
@@ -252,7 +252,7 @@ fn a_person_named_inside_a_statement_is_not_its_speaker() {
     let a = analyse("Minister Ana Ruiz also says that President Marco Bellini could sign the treaty.");
     let (who, _, content) = only(&a);
     assert_eq!(who, "Ana Ruiz");
-    assert!(content.starts_with("President Marco Bellini could sign"));
+    assert!(content.starts_with("that President Marco Bellini could sign"));
     assert_eq!(people(&a), ["Ana Ruiz", "Marco Bellini"]);
 }
 
@@ -393,11 +393,11 @@ fn reader_comments_signed_with_a_dash_on_their_own_lines() {
     assert_eq!(s.len(), 2, "{s:#?}");
     assert_eq!(
         (s[0].0.as_str(), s[0].2.as_str()),
-        ("Carla Mendes", "The plan is a mess.")
+        ("Carla Mendes", "“The plan is a mess.”")
     );
     assert_eq!(
         (s[1].0.as_str(), s[1].2.as_str()),
-        ("Peter Novak", "I like the plan.")
+        ("Peter Novak", "“I like the plan.”")
     );
 }
 
@@ -406,7 +406,10 @@ fn a_quotation_quoting_a_word_in_curly_marks() {
     let a = analyse("“I would rather live in what he calls “hell” than move,” said Carla Mendes.");
     let (who, kind, content) = only(&a);
     assert_eq!((who.as_str(), kind), ("Carla Mendes", StatementKind::Direct));
-    assert_eq!(content, "I would rather live in what he calls “hell” than move");
+    assert_eq!(
+        content,
+        "“I would rather live in what he calls “hell” than move,”"
+    );
 }
 
 #[test]
@@ -544,7 +547,7 @@ fn a_closing_mark_typed_where_a_quotation_opens() {
         (
             "Carla Mendes".into(),
             StatementKind::Direct,
-            "Nobody asked us first.".into()
+            "”Nobody asked us first.”".into()
         )
     );
 }
@@ -584,7 +587,7 @@ fn a_speakers_age_and_a_clause_of_circumstance_after_the_verb() {
         (
             "Quina Porter".into(),
             StatementKind::Direct,
-            "They are trying to scare us".into()
+            "\"They are trying to scare us,\"".into()
         )
     );
 }
@@ -599,7 +602,7 @@ fn a_short_quotation_that_goes_on_from_an_attributed_one() {
         (
             "Marla Voss".into(),
             StatementKind::Direct,
-            "I would, Dana.".into()
+            "\"I would, Dana.\"".into()
         )
     );
 }
@@ -615,7 +618,7 @@ fn chained_appositives_between_a_speaker_and_the_verb() {
         (
             "Scott Pellow".into(),
             StatementKind::Direct,
-            "It is an invasion of the county's domain".into()
+            "\"It is an invasion of the county's domain,\"".into()
         )
     );
 }
@@ -690,7 +693,7 @@ fn a_named_attribution_ends_the_content_of_an_earlier_cue() {
         (
             "Ray McKinnon".into(),
             StatementKind::Indirect,
-            "he considered debt a last resort".into()
+            "that he considered debt a last resort".into()
         )
     );
 }
@@ -712,7 +715,7 @@ fn a_quotation_after_a_phrase_of_circumstance() {
         (
             "Helen Pursley".into(),
             StatementKind::Direct,
-            "We made some horrendous mistakes.".into()
+            "\"We made some horrendous mistakes.\"".into()
         )
     );
 }

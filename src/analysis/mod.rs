@@ -66,7 +66,7 @@ pub struct Statement {
     pub source: Option<Span>,
     /// The words that mark the attribution ("says", "according to").
     pub cue: Option<Span>,
-    /// What was said.
+    /// What was said: a quotation with its marks, reported speech with its "that".
     pub content: Span,
     pub kind: StatementKind,
 }

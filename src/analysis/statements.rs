@@ -1770,17 +1770,45 @@ impl<'a> Finder<'a> {
         ))
     }
 
+    /// A content in the convention of attribution corpora (PARC, PolNeAR), which readers
+    /// also expect: a quotation with its marks, and reported speech with its "that".
+    fn as_annotated(&self, mut content: std::ops::Range<usize>, f: &Found) -> std::ops::Range<usize> {
+        if content.is_empty() {
+            return content;
+        }
+        let opening = content.start.checked_sub(1).and_then(|o| {
+            self.quote_of[o]
+                .filter(|&q| self.quotes[q].open == o)
+                .map(|q| (o, self.quote_chain_end(q)))
+        });
+        if let Some((open, last)) = opening {
+            let q = &self.quotes[last];
+            // Up to the closing mark, when only punctuation stands between.
+            if q.closed && q.close >= content.end && self.only_punct(content.end, q.close) {
+                return open..q.close + 1;
+            }
+        }
+        if !f.direct && content.start > 0 && self.l(content.start - 1) == "that" {
+            let cue_before = f.cue.as_ref().is_some_and(|c| c.end < content.start);
+            if cue_before {
+                content.start -= 1;
+            }
+        }
+        content
+    }
+
     fn into_statements(self) -> Vec<Statement> {
         let mut out: Vec<Statement> = Vec::with_capacity(self.found.len());
         for f in &self.found {
             let mut content = f.content.clone();
-            // Trailing commas and dashes inside a quotation are not part of what was said.
+            // Trailing commas and dashes are not part of what was said.
             while content.end > content.start
                 && matches!(self.kind(content.end - 1), TokenKind::Punct)
                 && matches!(self.tok(content.end - 1), "," | "—" | "--" | "-" | ":" | ";")
             {
                 content.end -= 1;
             }
+            content = self.as_annotated(content, f);
             let Some(content_span) = self.span(content.clone()) else {
                 continue;
             };
