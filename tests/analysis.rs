@@ -80,8 +80,8 @@ fn speaker_in_the_middle_of_a_quotation() {
     let (who, kind, content) = only(&a);
     assert_eq!(who, "Tom Reyes");
     assert_eq!(kind, StatementKind::Direct);
-    assert!(content.starts_with("The vote was rushed"), "{content}");
-    assert!(content.ends_with("the town deserves better."), "{content}");
+    assert!(content.starts_with("“The vote was rushed"), "{content}");
+    assert!(content.ends_with("the town deserves better.”"), "{content}");
 }
 
 #[test]
@@ -573,7 +573,7 @@ fn a_quotation_resumes_after_an_attribution_with_a_phrase_of_its_own() {
     );
     let (who, kind, content) = only(&a);
     assert_eq!((who.as_str(), kind), ("Dana Whitlock", StatementKind::Direct));
-    assert!(content.starts_with("I think the judge") && content.ends_with("people are watching."));
+    assert!(content.starts_with("\"I think the judge") && content.ends_with("people are watching.\""));
 }
 
 #[test]
@@ -745,4 +745,25 @@ fn a_verb_of_judgement_takes_its_object_as_content() {
             "long-standing trade deals as a disaster for farmers".into()
         )
     );
+}
+
+#[test]
+fn words_before_a_quotation_in_its_sentence_are_part_of_the_statement() {
+    let a = analyse("Skipping the vote \"makes no sense at all,\" Mayor Lena Ortiz said.");
+    assert_eq!(
+        only(&a),
+        (
+            "Lena Ortiz".into(),
+            StatementKind::Mixed,
+            "Skipping the vote \"makes no sense at all,\"".into()
+        )
+    );
+}
+
+#[test]
+fn a_clause_after_though_is_the_writers() {
+    let a = analyse(
+        "Mayor Lena Ortiz said the bridge would reopen in May, though she admitted the date could slip.",
+    );
+    assert_eq!(statements(&a)[0].2, "the bridge would reopen in May");
 }

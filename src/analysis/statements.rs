@@ -785,7 +785,23 @@ impl<'a> Finder<'a> {
                         q2 = self.quote_chain_end(k);
                         content.end = self.quotes[q2].inner().end;
                     }
-                    let f = self.found(Some(source), Some(cue), content, true);
+                    // `Not paying taxes "makes me smart," he said.`: words of the sentence
+                    // before the quotation are part of what was said.
+                    let s0 = self.sentence_range(first.open).start;
+                    let lead_in = first.open > s0
+                        && q2 == last
+                        && (s0..first.open).all(|t| {
+                            !self.claimed[t]
+                                && self.quote_of[t].is_none()
+                                && self.lex.speech_verb(self.l(t)).is_none()
+                        })
+                        && self.words_in(s0..first.open) >= 2;
+                    let (content, direct) = if lead_in {
+                        (s0..content.end, false)
+                    } else {
+                        (content, true)
+                    };
+                    let f = self.found(Some(source), Some(cue), content, direct);
                     self.accept(f);
                     done = true;
                     q = q2 + 1;
@@ -1230,7 +1246,9 @@ impl<'a> Finder<'a> {
             if let Some(k) = (c + 2..end).find(|&t| {
                 !self.in_quote(t)
                     && (self.is_punct(t, ";")
-                        || self.is_punct(t, ",") && t + 1 < end && self.l(t + 1) == "but"
+                        || self.is_punct(t, ",")
+                            && t + 1 < end
+                            && matches!(self.l(t + 1), "but" | "though" | "although")
                         || matches!(self.l(t), "and" | "but")
                             && t + 1 < end
                             && self
@@ -1776,16 +1794,24 @@ impl<'a> Finder<'a> {
         if content.is_empty() {
             return content;
         }
-        let opening = content.start.checked_sub(1).and_then(|o| {
-            self.quote_of[o]
-                .filter(|&q| self.quotes[q].open == o)
-                .map(|q| (o, self.quote_chain_end(q)))
-        });
-        if let Some((open, last)) = opening {
-            let q = &self.quotes[last];
-            // Up to the closing mark, when only punctuation stands between.
-            if q.closed && q.close >= content.end && self.only_punct(content.end, q.close) {
-                return open..q.close + 1;
+        // The closing mark after the content (past a comma or full stop inside it), and then
+        // the opening mark before it.
+        let n = self.seg.tokens.len();
+        let mut k = content.end;
+        while k < n && k < content.end + 2 && self.kind(k) == TokenKind::Punct {
+            k += 1;
+        }
+        let closes = |k: usize| {
+            self.quote_of[k].is_some_and(|q| {
+                let q = &self.quotes[q];
+                q.closed && q.close == k && q.open + 1 >= content.start
+            })
+        };
+        if k < n && self.kind(k) == TokenKind::Quote && closes(k) {
+            content.end = k + 1;
+            let o = content.start.wrapping_sub(1);
+            if o < n && self.quote_of[o].is_some_and(|q| self.quotes[q].open == o) {
+                content.start = o;
             }
         }
         if !f.direct && content.start > 0 && self.l(content.start - 1) == "that" {
