@@ -767,3 +767,18 @@ fn a_clause_after_though_is_the_writers() {
     );
     assert_eq!(statements(&a)[0].2, "the bridge would reopen in May");
 }
+
+#[test]
+fn a_participle_after_a_quotations_attribution_has_its_source() {
+    let a = analyse("\"It has been a disaster,\" Mayor Lena Ortiz said on Monday, adding, \"Nobody cares.\"");
+    let s = statements(&a);
+    assert_eq!(s.len(), 2, "{s:#?}");
+    assert_eq!(
+        s[1],
+        (
+            "Lena Ortiz".into(),
+            StatementKind::Direct,
+            "\"Nobody cares.\"".into()
+        )
+    );
+}

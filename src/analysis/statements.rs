@@ -1353,7 +1353,14 @@ impl<'a> Finder<'a> {
                 speaker: None,
             });
         }
-        None
+        // `"...," Graham said on Monday, adding, "..."`: the source of the sentence's
+        // attribution.
+        self.found
+            .iter()
+            .rev()
+            .find(|f| f.cue.as_ref().is_some_and(|c| c.start >= s0 && c.end <= verb))
+            .and_then(|f| f.source.clone())
+            .filter(|src| !src.tokens.is_empty())
     }
 
     /// Skips the indirect object after "told", "warned", "assured": a pronoun, a name, or a
