@@ -782,3 +782,24 @@ fn a_participle_after_a_quotations_attribution_has_its_source() {
         )
     );
 }
+
+#[test]
+fn a_relative_clause_speaks_for_its_person() {
+    let a = analyse("\"It is normal,\" said John Weaver, who said executives often fail to see that.");
+    let s = statements(&a);
+    assert_eq!(s.len(), 2, "{s:#?}");
+    assert_eq!(s[1].0, "John Weaver");
+}
+
+#[test]
+fn a_contracted_has_before_said() {
+    let a = analyse("Look at Speaker Paul Rhine. He's said he gets his ideas from a novel.");
+    assert_eq!(
+        only(&a),
+        (
+            "Paul Rhine".into(),
+            StatementKind::Indirect,
+            "he gets his ideas from a novel".into()
+        )
+    );
+}

@@ -403,6 +403,16 @@ impl<'a> Finder<'a> {
         if self.is_punct(last, ",") {
             return self.appositive_subject(last, floor);
         }
+        // "said Weaver, who said ...": the person the relative clause is about.
+        if w == "who" && last > floor && self.is_punct(last - 1, ",") {
+            if let Some(m) = self
+                .people
+                .mention_ending_at(last - 1)
+                .filter(|m| m.tokens.start >= floor)
+            {
+                return Some(self.person_source(m));
+            }
+        }
         // A noun phrase: words back to a stop word, a determiner or punctuation.
         let mut k = j;
         while k > floor && j - k < 8 {
@@ -507,7 +517,9 @@ impl<'a> Finder<'a> {
         }
         match self.l(k - 1) {
             "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "these" | "those"
-            | "following" | "'s" => true,
+            | "following" => true,
+            // "Trump's remarks", but "he's said" (has said)
+            "'s" | "’s" => !(k >= 2 && matches!(self.l(k - 2), "he" | "she" | "it" | "who" | "that")),
             // "acts of protest", but "accused of saying"
             "of" => !self.l(k).ends_with("ing"),
             _ => false,
@@ -617,7 +629,11 @@ impl<'a> Finder<'a> {
         let mut j = verb;
         while j > floor {
             let w = self.l(j - 1);
-            if BETWEEN.contains(&w) || w.len() > 4 && w.ends_with("ly") && self.kind(j - 1) == TokenKind::Word
+            // "he's said": a contracted "has" after a pronoun.
+            let has = matches!(w, "'s" | "’s") && j >= 2 && matches!(self.l(j - 2), "he" | "she" | "it");
+            if BETWEEN.contains(&w)
+                || has
+                || w.len() > 4 && w.ends_with("ly") && self.kind(j - 1) == TokenKind::Word
             {
                 j -= 1;
             } else if is_time_word(w)
