@@ -803,3 +803,19 @@ fn a_contracted_has_before_said() {
         )
     );
 }
+
+#[test]
+fn a_closing_attribution_with_a_role_after_the_name() {
+    let a = analyse(
+        "It is the first time a candidate has made the disease a major issue, said Robert Egan, \
+         executive director of the Alzheimer's Association.",
+    );
+    assert_eq!(
+        only(&a),
+        (
+            "Robert Egan".into(),
+            StatementKind::Indirect,
+            "It is the first time a candidate has made the disease a major issue".into()
+        )
+    );
+}

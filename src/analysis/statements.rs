@@ -1139,12 +1139,18 @@ impl<'a> Finder<'a> {
             "who" | "which" | "adding" | "referring" | "citing" => true,
             // "..., Smith said, a majority of voters have come to believe ...": a noun phrase
             // with a verb of its own, or a quotation, is the content going on.
-            "a" | "an" | "the" => {
-                !(next..last).any(|t| {
-                    self.kind(t) == TokenKind::Quote || matches!(self.l(t), "who" | "which" | "that")
-                }) && !(next..last).any(|t| AUXILIARIES.contains(&self.l(t)))
+            "and" | "but" | "or" | "so" | "then" | "because" | "if" | "when" | "while" => false,
+            // "..., said Ann Lee, executive director of the fund." A phrase of a few words
+            // with no verb of its own and no quotation.
+            _ => {
+                last - next <= 16
+                    && !(next..last).any(|t| {
+                        self.kind(t) == TokenKind::Quote
+                            || matches!(self.l(t), "who" | "which" | "that")
+                            || AUXILIARIES.contains(&self.l(t))
+                            || self.lex.speech_verb(self.l(t)).is_some() && !self.noun_use(t)
+                    })
             }
-            _ => false,
         }
     }
 
