@@ -8,11 +8,14 @@
 //! days and months from the lexicon are never people unless a title or given name comes
 //! first ("Mr. Washington", "George Washington").
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::lexicon::{Gender, Lexicon};
+use super::person_model::PersonModel;
 use super::segment::{Segmentation, TokenKind};
+use super::tagger::features::hash_str;
 use super::Person;
 use crate::span::Span;
 
@@ -115,6 +118,11 @@ struct Scan<'a> {
     seg: &'a Segmentation,
     lower: &'a [String],
     lex: &'static Lexicon,
+    model: &'a PersonModel,
+    /// Feature ids of the run being scored, reused from run to run.
+    feats: RefCell<Vec<u64>>,
+    /// When set, every run the model would be asked about is recorded here (training).
+    record: Option<&'a RefCell<Vec<Run>>>,
 }
 
 impl Scan<'_> {
@@ -342,15 +350,58 @@ struct Named {
     /// word that starts a sentence ("Teachers said") may only be a form of a known name,
     /// unless it is a known surname.
     may_create: bool,
+    /// The person model's score for a weakly evidenced run (0 for strong ones).
+    score: i32,
 }
 
+/// The people of an article, with the built-in person model.
 pub fn find(text: &str, seg: &Segmentation, lower: &[String]) -> People {
+    find_with(PersonModel::builtin(), text, seg, lower)
+}
+
+/// The people of an article, with the given person model (training uses a model it has
+/// just learned).
+pub fn find_with(model: &PersonModel, text: &str, seg: &Segmentation, lower: &[String]) -> People {
     let scan = Scan {
         text,
         seg,
         lower,
         lex: Lexicon::get(),
+        model,
+        feats: RefCell::new(Vec::with_capacity(64)),
+        record: None,
     };
+    let named = named_runs(&scan);
+    merge(&scan, named)
+}
+
+/// A name run the person model scores, with its features, for training.
+#[derive(Debug, Clone)]
+pub struct Run {
+    /// Tokens of the name (without titles).
+    pub name: Range<usize>,
+    pub feats: Vec<u64>,
+}
+
+/// Every name run of an article the person model would score, with its features. A zero
+/// model stands in for the real one, so the runs do not depend on a model being trained.
+pub fn model_runs(text: &str, seg: &Segmentation, lower: &[String]) -> Vec<Run> {
+    let zero = PersonModel::zero(4);
+    let record = RefCell::new(Vec::new());
+    let scan = Scan {
+        text,
+        seg,
+        lower,
+        lex: Lexicon::get(),
+        model: &zero,
+        feats: RefCell::new(Vec::with_capacity(64)),
+        record: Some(&record),
+    };
+    named_runs(&scan);
+    record.into_inner()
+}
+
+fn named_runs(scan: &Scan) -> Vec<Named> {
     let candidates = scan.candidates();
     // Surnames of people a title or given name vouches for: "Jordan" is then Jim Jordan,
     // not the country, wherever it appears in the article.
@@ -362,11 +413,10 @@ pub fn find(text: &str, seg: &Segmentation, lower: &[String]) -> People {
         })
         .filter_map(|c| name_words(&scan, &c.name).last().copied())
         .collect();
-    let named: Vec<Named> = candidates
+    candidates
         .into_iter()
-        .flat_map(|c| classify(&scan, c, &vouched))
-        .collect();
-    merge(&scan, named)
+        .flat_map(|c| classify(scan, c, &vouched))
+        .collect()
 }
 
 /// Splits a candidate run at names that are never people and decides how much evidence
@@ -422,17 +472,19 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
             && scan.lower[range.start + 1].ends_with('.');
         let given = given || initialled && !after_the;
         let mut range = range;
-        let evidence = if title.is_some() || given {
+        let mut evidence = if title.is_some() || given {
             Evidence::Strong
         } else {
             Evidence::Weak
         };
+        // In a headline only "Given Surname" is trusted by the rules; the model may still
+        // vouch for a longer run.
+        let mut rules_reject = false;
         if c.headline && title.is_none() {
-            // In a headline only "Given Surname" is trusted.
             if evidence == Evidence::Strong && range.len() > 2 {
                 range = range.start..range.start + 2;
             } else if evidence == Evidence::Weak && range.len() > 1 {
-                return;
+                rules_reject = true;
             }
         }
         let at_start = range.start == c.sentence_start
@@ -446,11 +498,46 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
             || last.ends_with("ing")
             || last.ends_with("ly");
         let may_create = !(at_start && range.len() == 1 && collective || c.headline) || lex.is_surname(last);
+        let facts = RunFacts {
+            titled: title.is_some(),
+            given,
+            at_start,
+            headline: c.headline,
+            collective,
+            may_create,
+            vouched: vouched.contains(last),
+            strong: evidence == Evidence::Strong,
+        };
+        let mut score = 0;
+        if evidence == Evidence::Weak || title.is_none() || scan.record.is_some() {
+            let mut feats = scan.feats.borrow_mut();
+            feats.clear();
+            run_features(scan, &range, facts, &mut feats);
+            score = scan.model.score(&feats);
+            if let Some(record) = scan.record {
+                record.borrow_mut().push(Run {
+                    name: range.clone(),
+                    feats: feats.clone(),
+                });
+            }
+        }
+        // A given name alone can be wrong ("Florida Friday", "So I"): the model may overrule
+        // it when it is sure, but never a title.
+        if evidence == Evidence::Strong && title.is_none() && score < STRONG_VETO {
+            return;
+        }
+        if evidence == Evidence::Weak && score >= CREATE && range.len() <= 3 {
+            // The model is sure: a person like one a title or given name vouches for.
+            evidence = Evidence::Strong;
+        } else if rules_reject {
+            return;
+        }
         out.push(Named {
             title,
             name: range,
             evidence,
             may_create,
+            score,
         });
     };
     while i < end {
@@ -491,6 +578,185 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
     };
     push(&mut out, part_start..end, title);
     out
+}
+
+// Thresholds on the person model's score, in the units of its quantized weights (the
+// largest weight is `i16::MAX`), chosen on PolNeAR dev for the shipped weights; retraining
+// with other options calls for choosing them again.
+
+/// At or above this, the model vouches for a run no title or given name vouches for
+/// ("Mitt Romney" with no title): it counts as strong evidence.
+const CREATE: i32 = 20_000;
+/// Below this, the model vetoes a weak run the rules would let create a person ("Politifact
+/// then pointed out"); runs that match someone already named are kept whatever their score,
+/// so every mention of an established person stays marked.
+const VETO: i32 = 0;
+/// Below this, the model vetoes a run that only a given name vouches for.
+const STRONG_VETO: i32 = -10_000;
+
+/// What the rules already know about a run, as features for the person model.
+#[derive(Debug, Clone, Copy)]
+struct RunFacts {
+    titled: bool,
+    given: bool,
+    at_start: bool,
+    headline: bool,
+    collective: bool,
+    may_create: bool,
+    vouched: bool,
+    strong: bool,
+}
+
+/// Feature templates of the person model.
+mod template {
+    pub const FLAGS: u64 = 1;
+    pub const WORD: u64 = 2;
+    pub const SHAPE: u64 = 3;
+    pub const FIRST: u64 = 4;
+    pub const LAST: u64 = 5;
+    pub const SUFFIX: u64 = 6;
+    pub const LEN: u64 = 7;
+    pub const PREV: u64 = 8;
+    pub const PREV2: u64 = 9;
+    pub const NEXT: u64 = 10;
+    pub const NEXT2: u64 = 11;
+    pub const PREV_SHAPE: u64 = 12;
+    pub const NEXT_SHAPE: u64 = 13;
+    pub const LEXICON: u64 = 14;
+    pub const RUN_SHAPE: u64 = 15;
+    pub const LEN_START: u64 = 16;
+    pub const PREV_LAST: u64 = 17;
+    pub const LAST_NEXT: u64 = 18;
+}
+
+#[inline]
+fn feature(t: u64, v: u64) -> u64 {
+    // MurmurHash3's finaliser, so every bit of template and value reaches the bucket bits.
+    let mut h = v ^ t.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// A word's shape, with repeats collapsed: "Romney" is `Xx`, "McCain" `XxXx`, "U.N." `X.X.`.
+fn shape(word: &str) -> u64 {
+    let mut h: u64 = 0x51_7cc1;
+    let mut prev = '\0';
+    let mut n = 0;
+    for c in word.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if k != prev {
+            h = h.wrapping_mul(0x100_0000_01b3) ^ k as u64;
+            prev = k;
+            n += 1;
+            if n > 6 {
+                break;
+            }
+        }
+    }
+    h
+}
+
+/// The features of the name run `range`: its words and their shapes, the words around it,
+/// and what the lexicon and the rules say of it.
+fn run_features(scan: &Scan, range: &Range<usize>, facts: RunFacts, out: &mut Vec<u64>) {
+    use template::*;
+    let lex = scan.lex;
+    let n = scan.seg.tokens.len();
+    let first = scan.lower[range.start].as_str();
+    let last = scan.lower[range.end - 1].as_str();
+    let word = |i: usize| hash_str(&scan.lower[i]);
+    let flags = [
+        facts.titled,
+        facts.given,
+        facts.at_start,
+        facts.headline,
+        facts.collective,
+        facts.may_create,
+        facts.vouched,
+        facts.strong,
+    ];
+    for (k, &f) in flags.iter().enumerate() {
+        out.push(feature(FLAGS, (k as u64) << 1 | f as u64));
+    }
+    let mut run_shape: u64 = 0;
+    for i in range.clone() {
+        out.push(feature(WORD, word(i)));
+        let sh = shape(scan.tok(i));
+        out.push(feature(SHAPE, sh));
+        run_shape = run_shape.rotate_left(11) ^ sh;
+    }
+    out.push(feature(RUN_SHAPE, run_shape));
+    let (hf, hl) = (hash_str(first), hash_str(last));
+    out.push(feature(FIRST, hf));
+    out.push(feature(LAST, hl));
+    let suffix: String = last.chars().rev().take(3).collect();
+    out.push(feature(SUFFIX, hash_str(&suffix)));
+    let len = range.len().min(4) as u64;
+    out.push(feature(LEN, len));
+    out.push(feature(LEN_START, len << 1 | facts.at_start as u64));
+    // Context words; the start and end of the sentence count as words of their own.
+    let sentence = scan
+        .seg
+        .sentences
+        .partition_point(|s| s.tokens.end <= range.start);
+    let (s_start, s_end) = scan
+        .seg
+        .sentences
+        .get(sentence)
+        .map_or((0, n), |s| (s.tokens.start, s.tokens.end));
+    let at = |i: Option<usize>| -> u64 {
+        match i {
+            Some(i) if i >= s_start && i < s_end => word(i),
+            _ => 0x5e47_e3ce,
+        }
+    };
+    let prev = range.start.checked_sub(1);
+    let next = Some(range.end);
+    let (hp, hn) = (at(prev), at(next));
+    out.push(feature(PREV, hp));
+    out.push(feature(PREV2, at(range.start.checked_sub(2))));
+    out.push(feature(NEXT, hn));
+    out.push(feature(NEXT2, at(Some(range.end + 1))));
+    out.push(feature(PREV_LAST, hp.rotate_left(7) ^ hl));
+    out.push(feature(LAST_NEXT, hl.rotate_left(7) ^ hn));
+    let shape_at = |i: Option<usize>| match i {
+        Some(i) if i >= s_start && i < s_end => shape(scan.tok(i)),
+        _ => 1,
+    };
+    out.push(feature(PREV_SHAPE, shape_at(prev)));
+    out.push(feature(NEXT_SHAPE, shape_at(next)));
+    // "Jones, a nurse": a comma and a lowercase word after the run.
+    let role_after = range.end + 1 < s_end
+        && scan.tok(range.end) == ","
+        && scan.tok(range.end + 1).starts_with(char::is_lowercase);
+    let lexicon = [
+        lex.is_given_name(first),
+        lex.is_surname(last),
+        lex.not_people.longest_match([last]) == 1,
+        range
+            .clone()
+            .any(|i| lex.not_people.longest_match([scan.lower[i].as_str()]) > 0),
+        range.clone().any(|i| lex.is_org_word(&scan.lower[i])),
+        lex.is_sentence_starter(scan.tok(range.start)),
+        lex.titles.longest_match([last]) > 0,
+        speaks(scan, range),
+        role_after,
+        range.end < s_end && matches!(scan.lower[range.end].as_str(), "'s" | "'"),
+    ];
+    for (k, &f) in lexicon.iter().enumerate() {
+        out.push(feature(LEXICON, (k as u64) << 1 | f as u64));
+    }
 }
 
 /// The words of a name that identify the person: without suffixes and initials.
@@ -642,7 +908,7 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
             let l = last;
             let place_like =
                 scan.lex.not_people.contains(l) || scan.lex.is_sentence_starter(scan.tok(n.name.start));
-            if words.len() > 3 || place_like || !speaks(scan, &n.name) {
+            if words.len() > 3 || place_like || n.score < VETO || !speaks(scan, &n.name) {
                 continue;
             }
         }
