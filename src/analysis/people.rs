@@ -849,6 +849,8 @@ struct Builder {
     forms: Vec<(String, usize)>,
     titles: Vec<String>,
     first: Option<String>,
+    /// The words of the first full form, given name first.
+    full: Vec<String>,
     gender: Option<Gender>,
     /// Token index where each strongly evidenced mention starts, in text order.
     starts: Vec<usize>,
@@ -872,9 +874,22 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
         let first = if words.len() > 1 { Some(words[0]) } else { None };
         let candidates = by_last.get(last).cloned().unwrap_or_default();
         // A person with this surname and a compatible given name; the nearest before it.
+        // A surname of two words ("Mr. Guajardo Villarreal" after "Ildefonso Guajardo
+        // Villarreal") ends the full name, so its first word is no given name; a known given
+        // name is one ("Hillary Clinton" after an epithet, "Crooked Hillary Clinton").
+        let ends_full = |b: &Builder| {
+            !scan.lex.is_given_name(words[0])
+                && b.full.len() > words.len()
+                && b.full[b.full.len() - words.len()..]
+                    .iter()
+                    .zip(&words)
+                    .all(|(a, w)| a == w)
+        };
         let compatible = |b: &Builder| match (first, &b.first) {
             (Some(f), Some(g)) => {
-                f == g || (is_initial(f) || is_initial(g)) && f.chars().next() == g.chars().next()
+                f == g
+                    || (is_initial(f) || is_initial(g)) && f.chars().next() == g.chars().next()
+                    || ends_full(b)
             }
             _ => true,
         };
@@ -921,12 +936,14 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
                 p
             }
         };
+        let surname_only = ends_full(&builders[p]);
         let b = &mut builders[p];
         let span = Span::new(toks[n.name.start].span.start, toks[n.name.end - 1].span.end);
         let form = span.text(text).to_string();
-        if let Some(f) = first {
+        if let Some(f) = first.filter(|_| !surname_only) {
             if b.first.is_none() && !is_initial(f) {
                 b.first = Some(f.to_string());
+                b.full = words.iter().map(|w| w.to_string()).collect();
                 by_first.entry(f.to_string()).or_default().push(p);
             }
             match b.forms.iter_mut().find(|(s, _)| *s == form) {
