@@ -7,6 +7,12 @@
 //! speech verb it is the subject of ("Peskov said"). Places, organisations, nationalities,
 //! days and months from the lexicon are never people unless a title or given name comes
 //! first ("Mr. Washington", "George Washington").
+//!
+//! Where that evidence is weakest, a learned person model (`person_model.rs`) decides: it
+//! vouches for runs no title or given name vouches for ("Mitt Romney" with no title), vetoes
+//! weak runs and runs only a given name vouches for when it is sure they are not people; it
+//! never overrules a title, and a bare form of someone already named is kept whatever it
+//! scores.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -587,8 +593,8 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
 /// At or above this, the model vouches for a run no title or given name vouches for
 /// ("Mitt Romney" with no title): it counts as strong evidence.
 const CREATE: i32 = 20_000;
-/// Below this, the model vetoes a weak run the rules would let create a person ("Politifact
-/// then pointed out"); runs that match someone already named are kept whatever their score,
+/// Below this, the model vetoes a weak run the rules would let create a person ("Newsdesk
+/// then reported"); runs that match someone already named are kept whatever their score,
 /// so every mention of an established person stays marked.
 const VETO: i32 = 0;
 /// Below this, the model vetoes a run that only a given name vouches for.
