@@ -417,7 +417,7 @@ fn named_runs(scan: &Scan) -> Vec<Named> {
             c.name.len() > 1 && (c.title.is_some() || scan.lex.is_given_name(&scan.lower[c.name.start]))
                 || c.title.is_some()
         })
-        .filter_map(|c| name_words(&scan, &c.name).last().copied())
+        .filter_map(|c| name_words(scan, &c.name).last().copied())
         .collect();
     candidates
         .into_iter()

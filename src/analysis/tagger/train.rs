@@ -82,7 +82,6 @@ pub struct Article {
 type CoreNlpTags = Vec<(usize, usize, Pos, bool)>;
 
 /// Reads `corenlp.jsonl` into tags by file, in code point offsets.
-
 fn read_corenlp(path: &Path) -> Result<HashMap<String, CoreNlpTags>, BenchError> {
     let mut out = HashMap::new();
     let file = match fs::File::open(path) {
