@@ -305,9 +305,27 @@ impl Scan<'_> {
                     i += 1;
                     continue;
                 }
-                if let Some(t_end) = self.title_at(i, end) {
+                if let Some(mut t_end) = self.title_at(i, end) {
+                    // Titles in a row ("vice presidential candidate Gov. Mike Pence") are
+                    // one title phrase, not a name that starts with a title.
+                    while let Some(next) = self.title_at(t_end, end).filter(|&n| n > t_end) {
+                        if next < end && self.capitalised(next) && !self.acronym(next) {
+                            t_end = next;
+                        } else {
+                            break;
+                        }
+                    }
                     if t_end < end && self.capitalised(t_end) && !self.acronym(t_end) {
-                        let n_end = self.name_run(t_end, end);
+                        let mut n_end = self.name_run(t_end, end);
+                        // "Miss Universe Alicia Machado": a capitalised word that is no given
+                        // name, before a given name and a surname, still belongs to the title.
+                        if n_end - t_end >= 3
+                            && !self.lex.is_given_name(&self.lower[t_end])
+                            && self.lex.is_given_name(&self.lower[t_end + 1])
+                        {
+                            t_end += 1;
+                            n_end = self.name_run(t_end, end);
+                        }
                         // "Secretary of State": the run after a title is the name, but a title
                         // can also be followed by another capitalised title word.
                         out.push(Candidate {
@@ -386,6 +404,9 @@ pub fn find_with(model: &PersonModel, text: &str, seg: &Segmentation, lower: &[S
 pub struct Run {
     /// Tokens of the name (without titles).
     pub name: Range<usize>,
+    /// The token of the name's last word that is not a suffix ("Biden" in "Joseph R. Biden
+    /// Jr."): the word a person tagger is sure to tag.
+    pub head: usize,
     pub feats: Vec<u64>,
 }
 
@@ -433,7 +454,10 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
     let titled = c.title.is_some();
     let mut i = c.name.start;
     // A sentence's first word is capitalised anyway: drop it when it is not a name.
-    if !titled && i == c.sentence_start && c.name.len() > 1 {
+    // A quotation mark that opens the sentence does not change that ("“In Tulsa, ...").
+    let first_word =
+        c.sentence_start + usize::from(scan.seg.tokens[c.sentence_start].kind == TokenKind::Quote);
+    if !titled && i == first_word && c.name.len() > 1 {
         let l = scan.lower[i].as_str();
         if !lex.is_given_name(l) && !lex.is_surname(l) || lex.is_sentence_starter(scan.tok(i)) {
             i += 1;
@@ -523,6 +547,7 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
             if let Some(record) = scan.record {
                 record.borrow_mut().push(Run {
                     name: range.clone(),
+                    head: head_word(scan, &range),
                     feats: feats.clone(),
                 });
             }
@@ -680,7 +705,7 @@ fn run_features(scan: &Scan, range: &Range<usize>, facts: RunFacts, out: &mut Ve
     let lex = scan.lex;
     let n = scan.seg.tokens.len();
     let first = scan.lower[range.start].as_str();
-    let last = scan.lower[range.end - 1].as_str();
+    let last = scan.lower[head_word(scan, range)].as_str();
     let word = |i: usize| hash_str(&scan.lower[i]);
     let flags = [
         facts.titled,
@@ -763,6 +788,14 @@ fn run_features(scan: &Scan, range: &Range<usize>, facts: RunFacts, out: &mut Ve
     for (k, &f) in lexicon.iter().enumerate() {
         out.push(feature(LEXICON, (k as u64) << 1 | f as u64));
     }
+}
+
+/// The token of a name's last word that is not a suffix ("Jr.").
+fn head_word(scan: &Scan, name: &Range<usize>) -> usize {
+    (name.start..name.end)
+        .rev()
+        .find(|&i| scan.is_word(i) && !SUFFIXES.contains(&scan.lower[i].as_str()))
+        .unwrap_or(name.end - 1)
 }
 
 /// The words of a name that identify the person: without suffixes and initials.

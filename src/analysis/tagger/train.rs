@@ -291,7 +291,7 @@ pub fn prepare(article: &Article, pos: Option<&PosModel>, people_model: &PersonM
 
 /// The person model's training examples of an article: every name run the model would
 /// score, labelled a person when a CoreNLP PERSON token holds the first byte of its last
-/// word. Empty when the article has no CoreNLP tags.
+/// word that is not a suffix (CoreNLP leaves "Jr." untagged). Empty when the article has no CoreNLP tags.
 pub fn person_examples(article: &Article) -> Vec<Example> {
     let Some(persons) = &article.persons else {
         return Vec::new();
@@ -302,7 +302,7 @@ pub fn person_examples(article: &Article) -> Vec<Example> {
     people::model_runs(text, &seg, &lower)
         .into_iter()
         .map(|run| {
-            let at = seg.tokens[run.name.end - 1].span.start;
+            let at = seg.tokens[run.head].span.start;
             let k = persons.partition_point(|r| r.end <= at);
             let person = persons.get(k).is_some_and(|r| r.start <= at);
             Example {
