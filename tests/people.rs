@@ -70,3 +70,28 @@ fn every_mention_of_someone_already_named_stays_marked() {
     );
     assert_eq!(people(&a), [("Odile Marchetti", 4)]);
 }
+
+#[test]
+fn a_title_after_a_title_is_no_part_of_the_name() {
+    let a = analyse(
+        "The rally drew thousands. Republican vice presidential candidate Gov. Brant Eckersley \
+         of Ohio spoke first. Eckersley said the state was ready.",
+    );
+    assert_eq!(people(&a), [("Brant Eckersley", 2)]);
+    assert!(
+        a.people[0].titles[0].ends_with("Gov."),
+        "{:?}",
+        a.people[0].titles
+    );
+}
+
+#[test]
+fn a_preposition_after_an_opening_quotation_mark_starts_no_name() {
+    // "In Dunmore" opens a quoted sentence: the preposition is capitalised because it comes
+    // first, and the town alone is no person.
+    let a = analyse(
+        "The mayor spoke at length. “In Dunmore, we fixed every road,” she said. Dunmore \
+         residents cheered.",
+    );
+    assert_eq!(people(&a), []);
+}

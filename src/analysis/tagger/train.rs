@@ -771,6 +771,28 @@ mod tests {
     }
 
     #[test]
+    fn person_examples_are_labelled_by_the_last_word_before_a_suffix() {
+        let text = "Tom Berg Jr. met Dana Quill at the Harbor Club on Monday.";
+        let at = |w: &str| {
+            let s = text.find(w).expect("word in text");
+            s..s + w.len()
+        };
+        let mut article = Article {
+            file: "t.txt".into(),
+            text: text.into(),
+            attributions: Vec::new(),
+            pos: None,
+            // CoreNLP tags the names but not the suffix.
+            persons: Some(vec![at("Tom"), at("Berg"), at("Dana"), at("Quill")]),
+        };
+        let examples = person_examples(&article);
+        assert!(examples.len() >= 2, "{examples:?}");
+        assert_eq!(examples.iter().filter(|e| e.person).count(), 2, "{examples:?}");
+        article.persons = None;
+        assert!(person_examples(&article).is_empty());
+    }
+
+    #[test]
     fn gold_labels_follow_the_spans() {
         let articles = synthetic();
         let p = prepare(&articles[0], None, PersonModel::builtin());
