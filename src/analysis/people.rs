@@ -115,6 +115,7 @@ struct Candidate {
     /// Tokens of the name.
     name: Range<usize>,
     sentence_start: usize,
+    sentence_end: usize,
     /// The sentence is written in title case (a headline), where capitals prove little.
     headline: bool,
 }
@@ -332,6 +333,7 @@ impl Scan<'_> {
                             title: Some(i..t_end),
                             name: t_end..n_end,
                             sentence_start: start,
+                            sentence_end: end,
                             headline,
                         });
                         i = n_end;
@@ -344,6 +346,7 @@ impl Scan<'_> {
                         title: None,
                         name: i..n_end,
                         sentence_start: start,
+                        sentence_end: end,
                         headline,
                     });
                     i = n_end;
@@ -529,6 +532,7 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
             || last.ends_with("ly");
         let may_create = !(at_start && range.len() == 1 && collective || c.headline) || lex.is_surname(last);
         let facts = RunFacts {
+            sentence: (c.sentence_start, c.sentence_end),
             titled: title.is_some(),
             given,
             at_start,
@@ -628,6 +632,8 @@ const STRONG_VETO: i32 = -10_000;
 /// What the rules already know about a run, as features for the person model.
 #[derive(Debug, Clone, Copy)]
 struct RunFacts {
+    /// Token range of the run's sentence.
+    sentence: (usize, usize),
     titled: bool,
     given: bool,
     at_start: bool,
@@ -703,10 +709,11 @@ fn shape(word: &str) -> u64 {
 fn run_features(scan: &Scan, range: &Range<usize>, facts: RunFacts, out: &mut Vec<u64>) {
     use template::*;
     let lex = scan.lex;
-    let n = scan.seg.tokens.len();
+    let head = head_word(scan, range);
     let first = scan.lower[range.start].as_str();
-    let last = scan.lower[head_word(scan, range)].as_str();
+    let last = scan.lower[head].as_str();
     let word = |i: usize| hash_str(&scan.lower[i]);
+    let (mut hf, mut hl) = (0, 0);
     let flags = [
         facts.titled,
         facts.given,
@@ -722,30 +729,36 @@ fn run_features(scan: &Scan, range: &Range<usize>, facts: RunFacts, out: &mut Ve
     }
     let mut run_shape: u64 = 0;
     for i in range.clone() {
-        out.push(feature(WORD, word(i)));
+        let h = word(i);
+        if i == range.start {
+            hf = h;
+        }
+        if i == head {
+            hl = h;
+        }
+        out.push(feature(WORD, h));
         let sh = shape(scan.tok(i));
         out.push(feature(SHAPE, sh));
         run_shape = run_shape.rotate_left(11) ^ sh;
     }
     out.push(feature(RUN_SHAPE, run_shape));
-    let (hf, hl) = (hash_str(first), hash_str(last));
     out.push(feature(FIRST, hf));
     out.push(feature(LAST, hl));
-    let suffix: String = last.chars().rev().take(3).collect();
-    out.push(feature(SUFFIX, hash_str(&suffix)));
+    // The last three letters, last first, without allocating.
+    let mut buf = [0u8; 12];
+    let mut k = 0;
+    for c in last.chars().rev().take(3) {
+        k += c.encode_utf8(&mut buf[k..]).len();
+    }
+    out.push(feature(
+        SUFFIX,
+        hash_str(std::str::from_utf8(&buf[..k]).unwrap_or("")),
+    ));
     let len = range.len().min(4) as u64;
     out.push(feature(LEN, len));
     out.push(feature(LEN_START, len << 1 | facts.at_start as u64));
     // Context words; the start and end of the sentence count as words of their own.
-    let sentence = scan
-        .seg
-        .sentences
-        .partition_point(|s| s.tokens.end <= range.start);
-    let (s_start, s_end) = scan
-        .seg
-        .sentences
-        .get(sentence)
-        .map_or((0, n), |s| (s.tokens.start, s.tokens.end));
+    let (s_start, s_end) = facts.sentence;
     let at = |i: Option<usize>| -> u64 {
         match i {
             Some(i) if i >= s_start && i < s_end => word(i),
