@@ -59,7 +59,7 @@ struct Args {
     #[arg(long, default_value_t = 10)]
     people_epochs: usize,
     /// The person model has 2^people-bits buckets (file size 2 * 2^people-bits bytes).
-    #[arg(long, default_value_t = 16)]
+    #[arg(long, default_value_t = 14)]
     people_bits: u32,
     /// Train and write the person model only (for quick experiments on it).
     #[arg(long)]
