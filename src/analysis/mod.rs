@@ -4,6 +4,7 @@
 
 pub mod lexicon;
 pub mod people;
+pub mod person_model;
 pub mod segment;
 pub mod statements;
 pub mod tagger;

@@ -7,12 +7,21 @@
 //! speech verb it is the subject of ("Peskov said"). Places, organisations, nationalities,
 //! days and months from the lexicon are never people unless a title or given name comes
 //! first ("Mr. Washington", "George Washington").
+//!
+//! Where that evidence is weakest, a learned person model (`person_model.rs`) decides: it
+//! vouches for runs no title or given name vouches for ("Mitt Romney" with no title), vetoes
+//! weak runs and runs only a given name vouches for when it is sure they are not people; it
+//! never overrules a title, and a bare form of someone already named is kept whatever it
+//! scores.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::lexicon::{Gender, Lexicon};
+use super::person_model::PersonModel;
 use super::segment::{Segmentation, TokenKind};
+use super::tagger::features::hash_str;
 use super::Person;
 use crate::span::Span;
 
@@ -106,6 +115,7 @@ struct Candidate {
     /// Tokens of the name.
     name: Range<usize>,
     sentence_start: usize,
+    sentence_end: usize,
     /// The sentence is written in title case (a headline), where capitals prove little.
     headline: bool,
 }
@@ -115,6 +125,11 @@ struct Scan<'a> {
     seg: &'a Segmentation,
     lower: &'a [String],
     lex: &'static Lexicon,
+    model: &'a PersonModel,
+    /// Feature ids of the run being scored, reused from run to run.
+    feats: RefCell<Vec<u64>>,
+    /// When set, every run the model would be asked about is recorded here (training).
+    record: Option<&'a RefCell<Vec<Run>>>,
 }
 
 impl Scan<'_> {
@@ -291,15 +306,34 @@ impl Scan<'_> {
                     i += 1;
                     continue;
                 }
-                if let Some(t_end) = self.title_at(i, end) {
+                if let Some(mut t_end) = self.title_at(i, end) {
+                    // Titles in a row ("vice presidential candidate Gov. Mike Pence") are
+                    // one title phrase, not a name that starts with a title.
+                    while let Some(next) = self.title_at(t_end, end).filter(|&n| n > t_end) {
+                        if next < end && self.capitalised(next) && !self.acronym(next) {
+                            t_end = next;
+                        } else {
+                            break;
+                        }
+                    }
                     if t_end < end && self.capitalised(t_end) && !self.acronym(t_end) {
-                        let n_end = self.name_run(t_end, end);
+                        let mut n_end = self.name_run(t_end, end);
+                        // "Miss Universe Alicia Machado": a capitalised word that is no given
+                        // name, before a given name and a surname, still belongs to the title.
+                        if n_end - t_end >= 3
+                            && !self.lex.is_given_name(&self.lower[t_end])
+                            && self.lex.is_given_name(&self.lower[t_end + 1])
+                        {
+                            t_end += 1;
+                            n_end = self.name_run(t_end, end);
+                        }
                         // "Secretary of State": the run after a title is the name, but a title
                         // can also be followed by another capitalised title word.
                         out.push(Candidate {
                             title: Some(i..t_end),
                             name: t_end..n_end,
                             sentence_start: start,
+                            sentence_end: end,
                             headline,
                         });
                         i = n_end;
@@ -312,6 +346,7 @@ impl Scan<'_> {
                         title: None,
                         name: i..n_end,
                         sentence_start: start,
+                        sentence_end: end,
                         headline,
                     });
                     i = n_end;
@@ -342,15 +377,61 @@ struct Named {
     /// word that starts a sentence ("Teachers said") may only be a form of a known name,
     /// unless it is a known surname.
     may_create: bool,
+    /// The person model's score for a weakly evidenced run (0 for strong ones).
+    score: i32,
 }
 
+/// The people of an article, with the built-in person model.
 pub fn find(text: &str, seg: &Segmentation, lower: &[String]) -> People {
+    find_with(PersonModel::builtin(), text, seg, lower)
+}
+
+/// The people of an article, with the given person model (training uses a model it has
+/// just learned).
+pub fn find_with(model: &PersonModel, text: &str, seg: &Segmentation, lower: &[String]) -> People {
     let scan = Scan {
         text,
         seg,
         lower,
         lex: Lexicon::get(),
+        model,
+        feats: RefCell::new(Vec::with_capacity(64)),
+        record: None,
     };
+    let named = named_runs(&scan);
+    merge(&scan, named)
+}
+
+/// A name run the person model scores, with its features, for training.
+#[derive(Debug, Clone)]
+pub struct Run {
+    /// Tokens of the name (without titles).
+    pub name: Range<usize>,
+    /// The token of the name's last word that is not a suffix ("Biden" in "Joseph R. Biden
+    /// Jr."): the word a person tagger is sure to tag.
+    pub head: usize,
+    pub feats: Vec<u64>,
+}
+
+/// Every name run of an article the person model would score, with its features. A zero
+/// model stands in for the real one, so the runs do not depend on a model being trained.
+pub fn model_runs(text: &str, seg: &Segmentation, lower: &[String]) -> Vec<Run> {
+    let zero = PersonModel::zero(4);
+    let record = RefCell::new(Vec::new());
+    let scan = Scan {
+        text,
+        seg,
+        lower,
+        lex: Lexicon::get(),
+        model: &zero,
+        feats: RefCell::new(Vec::with_capacity(64)),
+        record: Some(&record),
+    };
+    named_runs(&scan);
+    record.into_inner()
+}
+
+fn named_runs(scan: &Scan) -> Vec<Named> {
     let candidates = scan.candidates();
     // Surnames of people a title or given name vouches for: "Jordan" is then Jim Jordan,
     // not the country, wherever it appears in the article.
@@ -360,13 +441,12 @@ pub fn find(text: &str, seg: &Segmentation, lower: &[String]) -> People {
             c.name.len() > 1 && (c.title.is_some() || scan.lex.is_given_name(&scan.lower[c.name.start]))
                 || c.title.is_some()
         })
-        .filter_map(|c| name_words(&scan, &c.name).last().copied())
+        .filter_map(|c| name_words(scan, &c.name).last().copied())
         .collect();
-    let named: Vec<Named> = candidates
+    candidates
         .into_iter()
-        .flat_map(|c| classify(&scan, c, &vouched))
-        .collect();
-    merge(&scan, named)
+        .flat_map(|c| classify(scan, c, &vouched))
+        .collect()
 }
 
 /// Splits a candidate run at names that are never people and decides how much evidence
@@ -377,7 +457,10 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
     let titled = c.title.is_some();
     let mut i = c.name.start;
     // A sentence's first word is capitalised anyway: drop it when it is not a name.
-    if !titled && i == c.sentence_start && c.name.len() > 1 {
+    // A quotation mark that opens the sentence does not change that ("“In Tulsa, ...").
+    let first_word =
+        c.sentence_start + usize::from(scan.seg.tokens[c.sentence_start].kind == TokenKind::Quote);
+    if !titled && i == first_word && c.name.len() > 1 {
         let l = scan.lower[i].as_str();
         if !lex.is_given_name(l) && !lex.is_surname(l) || lex.is_sentence_starter(scan.tok(i)) {
             i += 1;
@@ -422,17 +505,19 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
             && scan.lower[range.start + 1].ends_with('.');
         let given = given || initialled && !after_the;
         let mut range = range;
-        let evidence = if title.is_some() || given {
+        let mut evidence = if title.is_some() || given {
             Evidence::Strong
         } else {
             Evidence::Weak
         };
+        // In a headline only "Given Surname" is trusted by the rules; the model may still
+        // vouch for a longer run.
+        let mut rules_reject = false;
         if c.headline && title.is_none() {
-            // In a headline only "Given Surname" is trusted.
             if evidence == Evidence::Strong && range.len() > 2 {
                 range = range.start..range.start + 2;
             } else if evidence == Evidence::Weak && range.len() > 1 {
-                return;
+                rules_reject = true;
             }
         }
         let at_start = range.start == c.sentence_start
@@ -446,11 +531,48 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
             || last.ends_with("ing")
             || last.ends_with("ly");
         let may_create = !(at_start && range.len() == 1 && collective || c.headline) || lex.is_surname(last);
+        let facts = RunFacts {
+            sentence: (c.sentence_start, c.sentence_end),
+            titled: title.is_some(),
+            given,
+            at_start,
+            headline: c.headline,
+            collective,
+            may_create,
+            vouched: vouched.contains(last),
+            strong: evidence == Evidence::Strong,
+        };
+        let mut score = 0;
+        if evidence == Evidence::Weak || title.is_none() || scan.record.is_some() {
+            let mut feats = scan.feats.borrow_mut();
+            feats.clear();
+            run_features(scan, &range, facts, &mut feats);
+            score = scan.model.score(&feats);
+            if let Some(record) = scan.record {
+                record.borrow_mut().push(Run {
+                    name: range.clone(),
+                    head: head_word(scan, &range),
+                    feats: feats.clone(),
+                });
+            }
+        }
+        // A given name alone can be wrong ("Florida Friday", "So I"): the model may overrule
+        // it when it is sure, but never a title.
+        if evidence == Evidence::Strong && title.is_none() && score < STRONG_VETO {
+            return;
+        }
+        if evidence == Evidence::Weak && score >= CREATE && range.len() <= 3 {
+            // The model is sure: a person like one a title or given name vouches for.
+            evidence = Evidence::Strong;
+        } else if rules_reject {
+            return;
+        }
         out.push(Named {
             title,
             name: range,
             evidence,
             may_create,
+            score,
         });
     };
     while i < end {
@@ -491,6 +613,204 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
     };
     push(&mut out, part_start..end, title);
     out
+}
+
+// Thresholds on the person model's score, in the units of its quantized weights (the
+// largest weight is `i16::MAX`), chosen on PolNeAR dev for the shipped weights; retraining
+// with other options calls for choosing them again.
+
+/// At or above this, the model vouches for a run no title or given name vouches for
+/// ("Mitt Romney" with no title): it counts as strong evidence.
+const CREATE: i32 = 20_000;
+/// Below this, the model vetoes a weak run the rules would let create a person ("Newsdesk
+/// then reported"); runs that match someone already named are kept whatever their score,
+/// so every mention of an established person stays marked. Below zero, because being the
+/// subject of a speech verb is good evidence already: dev scores are the same from 0 to
+/// this value, and a speaker with a foreign name the model doubts a little stays a person.
+const VETO: i32 = -10_000;
+/// Below this, the model vetoes a run that only a given name vouches for.
+const STRONG_VETO: i32 = -10_000;
+
+/// What the rules already know about a run, as features for the person model.
+#[derive(Debug, Clone, Copy)]
+struct RunFacts {
+    /// Token range of the run's sentence.
+    sentence: (usize, usize),
+    titled: bool,
+    given: bool,
+    at_start: bool,
+    headline: bool,
+    collective: bool,
+    may_create: bool,
+    vouched: bool,
+    strong: bool,
+}
+
+/// Feature templates of the person model.
+mod template {
+    pub const FLAGS: u64 = 1;
+    pub const WORD: u64 = 2;
+    pub const SHAPE: u64 = 3;
+    pub const FIRST: u64 = 4;
+    pub const LAST: u64 = 5;
+    pub const SUFFIX: u64 = 6;
+    pub const LEN: u64 = 7;
+    pub const PREV: u64 = 8;
+    pub const PREV2: u64 = 9;
+    pub const NEXT: u64 = 10;
+    pub const NEXT2: u64 = 11;
+    pub const PREV_SHAPE: u64 = 12;
+    pub const NEXT_SHAPE: u64 = 13;
+    pub const LEXICON: u64 = 14;
+    pub const RUN_SHAPE: u64 = 15;
+    pub const LEN_START: u64 = 16;
+    pub const PREV_LAST: u64 = 17;
+    pub const LAST_NEXT: u64 = 18;
+}
+
+#[inline]
+fn feature(t: u64, v: u64) -> u64 {
+    // MurmurHash3's finaliser, so every bit of template and value reaches the bucket bits.
+    let mut h = v ^ t.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// A word's shape, with repeats collapsed: "Romney" is `Xx`, "McCain" `XxXx`, "U.N." `X.X.`.
+fn shape(word: &str) -> u64 {
+    let mut h: u64 = 0x51_7cc1;
+    let mut prev = '\0';
+    let mut n = 0;
+    for c in word.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if k != prev {
+            h = h.wrapping_mul(0x100_0000_01b3) ^ k as u64;
+            prev = k;
+            n += 1;
+            if n > 6 {
+                break;
+            }
+        }
+    }
+    h
+}
+
+/// The features of the name run `range`: its words and their shapes, the words around it,
+/// and what the lexicon and the rules say of it.
+fn run_features(scan: &Scan, range: &Range<usize>, facts: RunFacts, out: &mut Vec<u64>) {
+    use template::*;
+    let lex = scan.lex;
+    let head = head_word(scan, range);
+    let first = scan.lower[range.start].as_str();
+    let last = scan.lower[head].as_str();
+    let word = |i: usize| hash_str(&scan.lower[i]);
+    let (mut hf, mut hl) = (0, 0);
+    let flags = [
+        facts.titled,
+        facts.given,
+        facts.at_start,
+        facts.headline,
+        facts.collective,
+        facts.may_create,
+        facts.vouched,
+        facts.strong,
+    ];
+    for (k, &f) in flags.iter().enumerate() {
+        out.push(feature(FLAGS, (k as u64) << 1 | f as u64));
+    }
+    let mut run_shape: u64 = 0;
+    for i in range.clone() {
+        let h = word(i);
+        if i == range.start {
+            hf = h;
+        }
+        if i == head {
+            hl = h;
+        }
+        out.push(feature(WORD, h));
+        let sh = shape(scan.tok(i));
+        out.push(feature(SHAPE, sh));
+        run_shape = run_shape.rotate_left(11) ^ sh;
+    }
+    out.push(feature(RUN_SHAPE, run_shape));
+    out.push(feature(FIRST, hf));
+    out.push(feature(LAST, hl));
+    // The last three letters, last first, without allocating.
+    let mut buf = [0u8; 12];
+    let mut k = 0;
+    for c in last.chars().rev().take(3) {
+        k += c.encode_utf8(&mut buf[k..]).len();
+    }
+    out.push(feature(
+        SUFFIX,
+        hash_str(std::str::from_utf8(&buf[..k]).unwrap_or("")),
+    ));
+    let len = range.len().min(4) as u64;
+    out.push(feature(LEN, len));
+    out.push(feature(LEN_START, len << 1 | facts.at_start as u64));
+    // Context words; the start and end of the sentence count as words of their own.
+    let (s_start, s_end) = facts.sentence;
+    let at = |i: Option<usize>| -> u64 {
+        match i {
+            Some(i) if i >= s_start && i < s_end => word(i),
+            _ => 0x5e47_e3ce,
+        }
+    };
+    let prev = range.start.checked_sub(1);
+    let next = Some(range.end);
+    let (hp, hn) = (at(prev), at(next));
+    out.push(feature(PREV, hp));
+    out.push(feature(PREV2, at(range.start.checked_sub(2))));
+    out.push(feature(NEXT, hn));
+    out.push(feature(NEXT2, at(Some(range.end + 1))));
+    out.push(feature(PREV_LAST, hp.rotate_left(7) ^ hl));
+    out.push(feature(LAST_NEXT, hl.rotate_left(7) ^ hn));
+    let shape_at = |i: Option<usize>| match i {
+        Some(i) if i >= s_start && i < s_end => shape(scan.tok(i)),
+        _ => 1,
+    };
+    out.push(feature(PREV_SHAPE, shape_at(prev)));
+    out.push(feature(NEXT_SHAPE, shape_at(next)));
+    // "Jones, a nurse": a comma and a lowercase word after the run.
+    let role_after = range.end + 1 < s_end
+        && scan.tok(range.end) == ","
+        && scan.tok(range.end + 1).starts_with(char::is_lowercase);
+    let lexicon = [
+        lex.is_given_name(first),
+        lex.is_surname(last),
+        lex.not_people.longest_match([last]) == 1,
+        range
+            .clone()
+            .any(|i| lex.not_people.longest_match([scan.lower[i].as_str()]) > 0),
+        range.clone().any(|i| lex.is_org_word(&scan.lower[i])),
+        lex.is_sentence_starter(scan.tok(range.start)),
+        lex.titles.longest_match([last]) > 0,
+        speaks(scan, range),
+        role_after,
+        range.end < s_end && matches!(scan.lower[range.end].as_str(), "'s" | "'"),
+    ];
+    for (k, &f) in lexicon.iter().enumerate() {
+        out.push(feature(LEXICON, (k as u64) << 1 | f as u64));
+    }
+}
+
+/// The token of a name's last word that is not a suffix ("Jr.").
+fn head_word(scan: &Scan, name: &Range<usize>) -> usize {
+    (name.start..name.end)
+        .rev()
+        .find(|&i| scan.is_word(i) && !SUFFIXES.contains(&scan.lower[i].as_str()))
+        .unwrap_or(name.end - 1)
 }
 
 /// The words of a name that identify the person: without suffixes and initials.
@@ -583,6 +903,8 @@ struct Builder {
     forms: Vec<(String, usize)>,
     titles: Vec<String>,
     first: Option<String>,
+    /// The words of the first full form, given name first.
+    full: Vec<String>,
     gender: Option<Gender>,
     /// Token index where each strongly evidenced mention starts, in text order.
     starts: Vec<usize>,
@@ -606,9 +928,22 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
         let first = if words.len() > 1 { Some(words[0]) } else { None };
         let candidates = by_last.get(last).cloned().unwrap_or_default();
         // A person with this surname and a compatible given name; the nearest before it.
+        // A surname of two words ("Mr. Guajardo Villarreal" after "Ildefonso Guajardo
+        // Villarreal") ends the full name, so its first word is no given name; a known given
+        // name is one ("Hillary Clinton" after an epithet, "Crooked Hillary Clinton").
+        let ends_full = |b: &Builder| {
+            !scan.lex.is_given_name(words[0])
+                && b.full.len() > words.len()
+                && b.full[b.full.len() - words.len()..]
+                    .iter()
+                    .zip(&words)
+                    .all(|(a, w)| a == w)
+        };
         let compatible = |b: &Builder| match (first, &b.first) {
             (Some(f), Some(g)) => {
-                f == g || (is_initial(f) || is_initial(g)) && f.chars().next() == g.chars().next()
+                f == g
+                    || (is_initial(f) || is_initial(g)) && f.chars().next() == g.chars().next()
+                    || ends_full(b)
             }
             _ => true,
         };
@@ -642,7 +977,7 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
             let l = last;
             let place_like =
                 scan.lex.not_people.contains(l) || scan.lex.is_sentence_starter(scan.tok(n.name.start));
-            if words.len() > 3 || place_like || !speaks(scan, &n.name) {
+            if words.len() > 3 || place_like || n.score < VETO || !speaks(scan, &n.name) {
                 continue;
             }
         }
@@ -655,12 +990,14 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
                 p
             }
         };
+        let surname_only = ends_full(&builders[p]);
         let b = &mut builders[p];
         let span = Span::new(toks[n.name.start].span.start, toks[n.name.end - 1].span.end);
         let form = span.text(text).to_string();
-        if let Some(f) = first {
+        if let Some(f) = first.filter(|_| !surname_only) {
             if b.first.is_none() && !is_initial(f) {
                 b.first = Some(f.to_string());
+                b.full = words.iter().map(|w| w.to_string()).collect();
                 by_first.entry(f.to_string()).or_default().push(p);
             }
             match b.forms.iter_mut().find(|(s, _)| *s == form) {

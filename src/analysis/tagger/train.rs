@@ -16,6 +16,7 @@ use super::perceptron::{Model, Trainer};
 use super::pos::{self, Pos, PosInput, PosModel};
 use super::{attributions, decode, paragraph_tokens, Label, Part, Tagger};
 use crate::analysis::people;
+use crate::analysis::person_model::{Example, PersonModel};
 use crate::analysis::segment::{self, Segmentation};
 
 #[derive(Debug, thiserror::Error)]
@@ -71,12 +72,16 @@ pub struct Article {
     /// CoreNLP's tokens as byte ranges with their part-of-speech class, when the folder
     /// has `corenlp.jsonl`.
     pub pos: Option<Vec<(Range<usize>, Pos)>>,
+    /// The byte ranges of the tokens CoreNLP tags PERSON, when the folder has
+    /// `corenlp.jsonl`; they train the person model.
+    pub persons: Option<Vec<Range<usize>>>,
 }
 
-/// Reads `corenlp.jsonl` into part-of-speech tags by file, in code point offsets.
-/// CoreNLP's tags of one article: code point start and end, and class.
-type CoreNlpTags = Vec<(usize, usize, Pos)>;
+/// CoreNLP's tags of one article: code point start and end, part-of-speech class, and
+/// whether its named-entity tag is PERSON.
+type CoreNlpTags = Vec<(usize, usize, Pos, bool)>;
 
+/// Reads `corenlp.jsonl` into tags by file, in code point offsets.
 fn read_corenlp(path: &Path) -> Result<HashMap<String, CoreNlpTags>, BenchError> {
     let mut out = HashMap::new();
     let file = match fs::File::open(path) {
@@ -105,7 +110,7 @@ fn read_corenlp(path: &Path) -> Result<HashMap<String, CoreNlpTags>, BenchError>
         let tags = doc
             .tokens
             .iter()
-            .map(|(s, e, tag, _)| (*s, *e, Pos::from_penn(tag)))
+            .map(|(s, e, tag, ner)| (*s, *e, Pos::from_penn(tag), ner == "PERSON"))
             .collect();
         out.insert(doc.file, tags);
     }
@@ -158,22 +163,27 @@ pub fn read_bench(dir: &Path) -> Result<Vec<Article>, BenchError> {
                 content: convert(&a.content)?,
             });
         }
-        let pos = match corenlp.remove(&gold.file) {
+        let (pos, persons) = match corenlp.remove(&gold.file) {
             Some(tags) => {
                 let mut v = Vec::with_capacity(tags.len());
-                for (s, e, p) in tags {
+                let mut persons = Vec::new();
+                for (s, e, p, person) in tags {
                     let r = convert(&[[s, e]])?.remove(0);
+                    if person {
+                        persons.push(r.clone());
+                    }
                     v.push((r, p));
                 }
-                Some(v)
+                (Some(v), Some(persons))
             }
-            None => None,
+            None => (None, None),
         };
         out.push(Article {
             file: gold.file,
             text,
             attributions,
             pos,
+            persons,
         });
     }
     Ok(out)
@@ -260,12 +270,12 @@ pub struct Prepared {
 }
 
 /// Segments an article and prepares its features, with parts of speech from `pos` when
-/// given (else call [`Doc::tag_pos`] later).
-pub fn prepare(article: &Article, pos: Option<&PosModel>) -> Prepared {
+/// given (else call [`Doc::tag_pos`] later) and people found with `people_model`.
+pub fn prepare(article: &Article, pos: Option<&PosModel>, people_model: &PersonModel) -> Prepared {
     let text = &article.text;
     let seg = segment::segment(text);
     let lower = people::lowercase_tokens(text, &seg);
-    let found = people::find(text, &seg, &lower);
+    let found = people::find_with(people_model, text, &seg, &lower);
     let doc = Doc::new(text, &seg, &lower, &found, pos);
     let gold = gold_labels(&seg, &article.attributions);
     let gold_pos = article.pos.as_ref().map(|tags| gold_pos(&seg, tags));
@@ -277,6 +287,30 @@ pub fn prepare(article: &Article, pos: Option<&PosModel>) -> Prepared {
         gold_pos,
         attributions: article.attributions.clone(),
     }
+}
+
+/// The person model's training examples of an article: every name run the model would
+/// score, labelled a person when a CoreNLP PERSON token holds the first byte of its last
+/// word that is not a suffix (CoreNLP leaves "Jr." untagged). Empty when the article has no CoreNLP tags.
+pub fn person_examples(article: &Article) -> Vec<Example> {
+    let Some(persons) = &article.persons else {
+        return Vec::new();
+    };
+    let text = &article.text;
+    let seg = segment::segment(text);
+    let lower = people::lowercase_tokens(text, &seg);
+    people::model_runs(text, &seg, &lower)
+        .into_iter()
+        .map(|run| {
+            let at = seg.tokens[run.head].span.start;
+            let k = persons.partition_point(|r| r.end <= at);
+            let person = persons.get(k).is_some_and(|r| r.start <= at);
+            Example {
+                feats: run.feats,
+                person,
+            }
+        })
+        .collect()
 }
 
 /// Trains the POS tagger on the sentences of the articles that have CoreNLP tags.
@@ -730,15 +764,38 @@ mod tests {
                 text,
                 attributions,
                 pos: None,
+                persons: None,
             });
         }
         out
     }
 
     #[test]
+    fn person_examples_are_labelled_by_the_last_word_before_a_suffix() {
+        let text = "Tom Berg Jr. met Dana Quill at the Harbor Club on Monday.";
+        let at = |w: &str| {
+            let s = text.find(w).expect("word in text");
+            s..s + w.len()
+        };
+        let mut article = Article {
+            file: "t.txt".into(),
+            text: text.into(),
+            attributions: Vec::new(),
+            pos: None,
+            // CoreNLP tags the names but not the suffix.
+            persons: Some(vec![at("Tom"), at("Berg"), at("Dana"), at("Quill")]),
+        };
+        let examples = person_examples(&article);
+        assert!(examples.len() >= 2, "{examples:?}");
+        assert_eq!(examples.iter().filter(|e| e.person).count(), 2, "{examples:?}");
+        article.persons = None;
+        assert!(person_examples(&article).is_empty());
+    }
+
+    #[test]
     fn gold_labels_follow_the_spans() {
         let articles = synthetic();
-        let p = prepare(&articles[0], None);
+        let p = prepare(&articles[0], None, PersonModel::builtin());
         let words: Vec<&str> = p.seg.tokens.iter().map(|t| t.span.text(&p.text)).collect();
         // "Ann Moss said that the road will close in June ."
         assert_eq!(&words[..4], ["Ann", "Moss", "said", "that"]);
@@ -750,7 +807,10 @@ mod tests {
 
     #[test]
     fn training_on_a_tiny_corpus_learns_it_deterministically() {
-        let mut prepared: Vec<Prepared> = synthetic().iter().map(|a| prepare(a, None)).collect();
+        let mut prepared: Vec<Prepared> = synthetic()
+            .iter()
+            .map(|a| prepare(a, None, PersonModel::builtin()))
+            .collect();
         let options = Options {
             epochs: 6,
             second_epochs: 6,
@@ -776,7 +836,10 @@ mod tests {
         let e = evaluate(&tagger, &mut prepared);
         assert!(e.accuracy > 0.97, "{}", e.accuracy);
         assert_eq!(e.content.f1(), 1.0, "{:?}", e.content);
-        let mut again: Vec<Prepared> = synthetic().iter().map(|a| prepare(a, None)).collect();
+        let mut again: Vec<Prepared> = synthetic()
+            .iter()
+            .map(|a| prepare(a, None, PersonModel::builtin()))
+            .collect();
         let second = train(&mut again, &mut [], &options, |_| {});
         assert_eq!(second.to_bytes(), tagger.to_bytes());
     }
