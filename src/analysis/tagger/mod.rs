@@ -204,11 +204,23 @@ impl Tagger {
         let mut out: Vec<Label> = Vec::new();
         let mut feats = [0u64; MAX_FEATURES];
         let mut extra = [0u64; MAX_STACKED];
+        // The next token's features, computed one token ahead so that their weights can be
+        // prefetched while the current token is scored.
+        let mut ahead = [0u64; MAX_FEATURES];
+        let mut extra_ahead = [0u64; MAX_STACKED];
         for (p, range) in paragraphs(seg).filter(|(p, _)| wanted(*p)) {
             second_base.clear();
             emit.clear();
+            let mut n = doc.features(range.start, &mut feats);
             for t in range.clone() {
-                let n = doc.features(t, &mut feats);
+                let mut n_next = 0;
+                if t + 1 < range.end {
+                    n_next = doc.features(t + 1, &mut ahead);
+                    match &self.paired {
+                        Some(paired) => paired.prefetch(&ahead[..n_next]),
+                        None => self.first.prefetch(&ahead[..n_next]),
+                    }
+                }
                 let (mut first, mut second) = ([0i32; SLOTS], [0i32; SLOTS]);
                 match &self.paired {
                     Some(paired) => paired.score(&feats[..n], &mut first, &mut second),
@@ -219,19 +231,28 @@ impl Tagger {
                 }
                 emit.push(first);
                 second_base.push(second);
+                std::mem::swap(&mut feats, &mut ahead);
+                n = n_next;
             }
             self.first.viterbi(&emit, &mut back, &mut out);
             labels[range.clone()].copy_from_slice(&out);
             doc.set_first_stage_in(p, &labels, seg);
             emit.clear();
+            let mut n = doc.stacked_features(range.start, &mut extra);
             for (t, base) in range.clone().zip(&second_base) {
-                let n = doc.stacked_features(t, &mut extra);
+                let mut n_next = 0;
+                if t + 1 < range.end {
+                    n_next = doc.stacked_features(t + 1, &mut extra_ahead);
+                    self.second.prefetch(&extra_ahead[..n_next]);
+                }
                 let mut scores = [0i32; SLOTS];
                 self.second.score(&extra[..n], &mut scores);
                 for (s, b) in scores.iter_mut().zip(base) {
                     *s += b;
                 }
                 emit.push(scores);
+                std::mem::swap(&mut extra, &mut extra_ahead);
+                n = n_next;
             }
             self.second.viterbi(&emit, &mut back, &mut out);
             labels[range].copy_from_slice(&out);
