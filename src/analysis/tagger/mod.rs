@@ -26,7 +26,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use self::features::{Doc, MAX_FEATURES, MAX_STACKED};
-use self::perceptron::{Model, ModelError, LABELS, SLOTS};
+use self::perceptron::{Model, ModelError, Paired, LABELS, SLOTS};
 use self::pos::PosModel;
 use crate::analysis::people::People;
 use crate::analysis::segment::Segmentation;
@@ -113,6 +113,8 @@ pub struct Tagger {
     first: Model,
     second: Model,
     pos: PosModel,
+    /// Both stages' weights side by side, when their tables have one size.
+    paired: Option<Paired>,
 }
 
 impl Tagger {
@@ -130,7 +132,7 @@ impl Tagger {
         if a + b + c != bytes.len() {
             return Err(ModelError::Size);
         }
-        Ok(Tagger { first, second, pos })
+        Ok(Tagger::new(first, second, pos))
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -141,7 +143,13 @@ impl Tagger {
     }
 
     pub fn new(first: Model, second: Model, pos: PosModel) -> Tagger {
-        Tagger { first, second, pos }
+        let paired = Paired::new(&first, &second);
+        Tagger {
+            first,
+            second,
+            pos,
+            paired,
+        }
     }
 
     pub fn pos(&self) -> &PosModel {
@@ -188,41 +196,63 @@ impl Tagger {
         wanted: impl Fn(usize) -> bool,
     ) -> Vec<Label> {
         let mut labels = vec![Label::O; seg.tokens.len()];
-        let mut base: Vec<u64> = Vec::new();
-        let mut ends: Vec<usize> = Vec::new();
+        // The second stage's scores of the first-stage features, computed with the first
+        // stage's (they do not depend on its labels).
+        let mut second_base: Vec<[i32; SLOTS]> = Vec::new();
         let mut emit: Vec<[i32; SLOTS]> = Vec::new();
         let mut back: Vec<[u8; LABELS]> = Vec::new();
         let mut out: Vec<Label> = Vec::new();
         let mut feats = [0u64; MAX_FEATURES];
         let mut extra = [0u64; MAX_STACKED];
+        // The next token's features, computed one token ahead so that their weights can be
+        // prefetched while the current token is scored.
+        let mut ahead = [0u64; MAX_FEATURES];
+        let mut extra_ahead = [0u64; MAX_STACKED];
         for (p, range) in paragraphs(seg).filter(|(p, _)| wanted(*p)) {
-            base.clear();
-            ends.clear();
+            second_base.clear();
             emit.clear();
+            let mut n = doc.features(range.start, &mut feats);
             for t in range.clone() {
-                let n = doc.features(t, &mut feats);
-                base.extend_from_slice(&feats[..n]);
-                ends.push(base.len());
-                let mut scores = [0i32; SLOTS];
-                self.first.score(&feats[..n], &mut scores);
-                emit.push(scores);
+                let mut n_next = 0;
+                if t + 1 < range.end {
+                    n_next = doc.features(t + 1, &mut ahead);
+                    match &self.paired {
+                        Some(paired) => paired.prefetch(&ahead[..n_next]),
+                        None => self.first.prefetch(&ahead[..n_next]),
+                    }
+                }
+                let (mut first, mut second) = ([0i32; SLOTS], [0i32; SLOTS]);
+                match &self.paired {
+                    Some(paired) => paired.score(&feats[..n], &mut first, &mut second),
+                    None => {
+                        self.first.score(&feats[..n], &mut first);
+                        self.second.score(&feats[..n], &mut second);
+                    }
+                }
+                emit.push(first);
+                second_base.push(second);
+                std::mem::swap(&mut feats, &mut ahead);
+                n = n_next;
             }
             self.first.viterbi(&emit, &mut back, &mut out);
             labels[range.clone()].copy_from_slice(&out);
             doc.set_first_stage_in(p, &labels, seg);
             emit.clear();
-            let mut from = 0;
-            for (t, &to) in range.clone().zip(&ends) {
-                let n = doc.stacked_features(t, &mut extra);
+            let mut n = doc.stacked_features(range.start, &mut extra);
+            for (t, base) in range.clone().zip(&second_base) {
+                let mut n_next = 0;
+                if t + 1 < range.end {
+                    n_next = doc.stacked_features(t + 1, &mut extra_ahead);
+                    self.second.prefetch(&extra_ahead[..n_next]);
+                }
                 let mut scores = [0i32; SLOTS];
-                self.second.score(&base[from..to], &mut scores);
-                let mut more = [0i32; SLOTS];
-                self.second.score(&extra[..n], &mut more);
-                for (s, m) in scores.iter_mut().zip(more) {
-                    *s += m;
+                self.second.score(&extra[..n], &mut scores);
+                for (s, b) in scores.iter_mut().zip(base) {
+                    *s += b;
                 }
                 emit.push(scores);
-                from = to;
+                std::mem::swap(&mut extra, &mut extra_ahead);
+                n = n_next;
             }
             self.second.viterbi(&emit, &mut back, &mut out);
             labels[range].copy_from_slice(&out);
