@@ -147,3 +147,12 @@ fn a_speaker_with_a_foreign_name_stays_a_person() {
     );
     assert_eq!(people(&a), [("Signe Ørbæk", 2)]);
 }
+
+#[test]
+fn a_title_word_inside_the_name_of_a_thing_or_before_a_day_names_no_one() {
+    let a = analyse(
+        "The General Assembly voted on Monday. The two candidates vied for the title of \
+         commander in chief Wednesday, each touting their experience.",
+    );
+    assert_eq!(people(&a), []);
+}

@@ -107,6 +107,13 @@ const PARTICLES: &[&str] = &[
 ];
 const SUFFIXES: &[&str] = &["jr.", "sr.", "jr", "sr", "ii", "iii", "iv"];
 
+#[rustfmt::skip]
+const DAYS_AND_MONTHS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+];
+
 /// A capitalised run of words that may name a person.
 #[derive(Debug, Clone)]
 struct Candidate {
@@ -326,6 +333,18 @@ impl Scan<'_> {
                         {
                             t_end += 1;
                             n_end = self.name_run(t_end, end);
+                        }
+                        // "the General Assembly", "commander in chief Wednesday": a title word
+                        // inside the name of a thing, or before a day, names no one.
+                        let thing = self
+                            .lex
+                            .not_people
+                            .longest_match(self.lower[i..end].iter().map(String::as_str))
+                            > t_end - i;
+                        let day = n_end == t_end + 1 && DAYS_AND_MONTHS.contains(&self.lower[t_end].as_str());
+                        if thing || day {
+                            i = n_end;
+                            continue;
                         }
                         // "Secretary of State": the run after a title is the name, but a title
                         // can also be followed by another capitalised title word.
