@@ -576,8 +576,13 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
             }
         }
         // A given name alone can be wrong ("Florida Friday", "So I"): the model may overrule
-        // it when it is sure, but never a title.
-        if evidence == Evidence::Strong && title.is_none() && score < STRONG_VETO {
+        // it when it is sure, but never a title, nor a known surname after the given name
+        // ("waved at Kevin Ross", where the context misleads the model).
+        if evidence == Evidence::Strong
+            && title.is_none()
+            && score < STRONG_VETO
+            && !(lex.is_surname(last) && !DAYS_AND_MONTHS.contains(&last))
+        {
             return;
         }
         if evidence == Evidence::Weak && score >= CREATE && range.len() <= 3 {
