@@ -581,7 +581,7 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
         if evidence == Evidence::Strong
             && title.is_none()
             && score < STRONG_VETO
-            && !(lex.is_surname(last) && !DAYS_AND_MONTHS.contains(&last))
+            && (!lex.is_surname(last) || DAYS_AND_MONTHS.contains(&last))
         {
             return;
         }
