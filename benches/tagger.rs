@@ -4,6 +4,7 @@
 //! corpus. The article is generated here, not read from a corpus, so the benchmark runs
 //! anywhere.
 
+use std::borrow::Cow;
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -17,7 +18,7 @@ use hearsay::analysis::tagger::{attributions, Tagger};
 mod common;
 
 /// What tagging reads: the segmentation, lowercase tokens and people of a text.
-fn prepare(text: &str) -> (Segmentation, Vec<String>, People) {
+fn prepare(text: &str) -> (Segmentation, Vec<Cow<'_, str>>, People) {
     let seg = segment::segment(text);
     let lower = people::lowercase_tokens(text, &seg);
     let found = people::find(text, &seg, &lower);

@@ -15,6 +15,8 @@
 //! Sources are resolved to people: names through the people model, `he`/`she` to the
 //! most salient earlier person of that gender, `the secretary` to the person with that title.
 
+use std::borrow::Cow;
+
 use super::lexicon::{Gender, Lexicon};
 use super::people::{Mention, People};
 use super::segment::{Segmentation, TokenKind};
@@ -150,7 +152,7 @@ const PRONOUNS_SUBJECT: &[&str] = &["he", "she", "they", "i", "we", "it"];
 struct Finder<'a> {
     text: &'a str,
     seg: &'a Segmentation,
-    lower: &'a [String],
+    lower: &'a [Cow<'a, str>],
     people: &'a People,
     lex: &'static Lexicon,
     /// For each token, the index of the top-level quotation it lies in (marks included).
@@ -213,7 +215,7 @@ fn full_title_word(w: &str) -> &str {
     }
 }
 
-pub fn find(text: &str, seg: &Segmentation, lower: &[String], people: &People) -> Vec<Statement> {
+pub fn find(text: &str, seg: &Segmentation, lower: &[Cow<str>], people: &People) -> Vec<Statement> {
     let n = seg.tokens.len();
     let mut sentence_of = vec![0; n];
     for (si, s) in seg.sentences.iter().enumerate() {
@@ -254,7 +256,7 @@ impl<'a> Finder<'a> {
     }
 
     fn l(&self, i: usize) -> &'a str {
-        self.lower[i].as_str()
+        self.lower[i].as_ref()
     }
 
     fn is_punct(&self, i: usize, p: &str) -> bool {
@@ -748,7 +750,7 @@ impl<'a> Finder<'a> {
             let title_word = self
                 .lex
                 .titles
-                .longest_match(self.lower[last..last + 1].iter().map(String::as_str));
+                .longest_match(self.lower[last..last + 1].iter().map(|w| &**w));
             if title_word > 0 && self.l(first) == "the" {
                 return Some(Pending::Title(last));
             }
@@ -1492,7 +1494,7 @@ impl<'a> Finder<'a> {
             wanted[self.paragraph_of(m.tokens.start)] = true;
         }
         for (t, w) in self.lower.iter().enumerate() {
-            if matches!(w.as_str(), "he" | "she") {
+            if matches!(w.as_ref(), "he" | "she") {
                 wanted[self.paragraph_of(t)] = true;
             }
         }

@@ -6,6 +6,8 @@
 //! are computed once per document in [`Doc::new`]; [`Doc::features`] then only combines
 //! precomputed hashes, without building strings.
 
+use std::borrow::Cow;
+
 use super::pos::{Pos, PosInput, PosModel};
 use super::{Label, Part};
 use crate::analysis::lexicon::Lexicon;
@@ -223,7 +225,7 @@ impl Doc {
     pub fn new(
         text: &str,
         seg: &Segmentation,
-        lower: &[String],
+        lower: &[Cow<str>],
         people: &People,
         pos: Option<&PosModel>,
     ) -> Doc {
@@ -240,7 +242,7 @@ impl Doc {
     pub fn new_in(
         text: &str,
         seg: &Segmentation,
-        lower: &[String],
+        lower: &[Cow<str>],
         people: &People,
         wanted: impl Fn(usize) -> bool,
     ) -> Doc {
@@ -279,10 +281,10 @@ impl Doc {
                         f |= flag::SPEECH_VERB;
                         info.verb = hash_str(base);
                     }
-                    if lex.titles.longest_match([l.as_str()]) == 1 {
+                    if lex.titles.longest_match([l.as_ref()]) == 1 {
                         f |= flag::TITLE;
                     }
-                    if PRONOUNS.contains(&l.as_str()) {
+                    if PRONOUNS.contains(&l.as_ref()) {
                         f |= flag::PRONOUN;
                     }
                 }
@@ -758,7 +760,7 @@ fn quotation_state(text: &str, seg: &Segmentation, range: std::ops::Range<usize>
 
 /// Facts about a sentence's tokens that need the whole sentence: distances to speech verbs,
 /// "that" and quotation marks after a verb, "according to" and colons on the left.
-fn sentence_facts(lower: &[String], r: std::ops::Range<usize>, infos: &mut [Info]) {
+fn sentence_facts(lower: &[Cow<str>], r: std::ops::Range<usize>, infos: &mut [Info]) {
     let mut sent_flags = 0;
     for t in r.clone() {
         let f = infos[t].flags;
@@ -779,7 +781,7 @@ fn sentence_facts(lower: &[String], r: std::ops::Range<usize>, infos: &mut [Info
             info.verb_left = (t - v).min(u16::MAX as usize) as u16;
             info.verb_left_base = base;
         }
-        let l = lower[t].as_str();
+        let l = lower[t].as_ref();
         if info.flags & flag::SPEECH_VERB != 0 {
             last_verb = Some((t, info.verb));
             after_verb = 0;

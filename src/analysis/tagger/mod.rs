@@ -22,6 +22,7 @@ pub mod perceptron;
 pub mod pos;
 pub mod train;
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -157,7 +158,7 @@ impl Tagger {
     }
 
     /// One label per token of `seg`, each paragraph decoded as one sequence.
-    pub fn tag(&self, text: &str, seg: &Segmentation, lower: &[String], people: &People) -> Vec<Label> {
+    pub fn tag(&self, text: &str, seg: &Segmentation, lower: &[Cow<str>], people: &People) -> Vec<Label> {
         let mut doc = Doc::new(text, seg, lower, people, Some(&self.pos));
         self.tag_doc(&mut doc, seg)
     }
@@ -169,7 +170,7 @@ impl Tagger {
         &self,
         text: &str,
         seg: &Segmentation,
-        lower: &[String],
+        lower: &[Cow<str>],
         people: &People,
         wanted: &[bool],
     ) -> Vec<Label> {
