@@ -819,3 +819,49 @@ fn a_closing_attribution_with_a_role_after_the_name() {
         )
     );
 }
+
+#[test]
+fn a_participle_after_a_comma_is_never_an_inverted_attribution() {
+    let a = analyse(
+        "Sen. Bernie Sandoval defended his call to raise the wage, saying the gains would \
+         outweigh the losses.",
+    );
+    assert_eq!(
+        only(&a),
+        (
+            "Bernie Sandoval".into(),
+            StatementKind::Indirect,
+            "the gains would outweigh the losses".into()
+        )
+    );
+}
+
+#[test]
+fn a_second_report_after_adding_has_the_same_speaker() {
+    let a = analyse(
+        "In October, Mr. Ray Paulsen told investors that the concerns were ''overblown,'' adding \
+         that the firm had ''significant upside.''",
+    );
+    let s = statements(&a);
+    assert_eq!(s.len(), 2, "{s:#?}");
+    assert_eq!(s[0].2, "that the concerns were ''overblown,''");
+    assert_eq!(s[1].0, "Ray Paulsen");
+    assert_eq!(s[1].2, "that the firm had ''significant upside.''");
+}
+
+#[test]
+fn a_participle_after_a_pronoun_attribution() {
+    let a = analyse(
+        "Mayor Lena Ortiz spoke last. \"We have come a long way,\" she said, noting that the debt was paid.",
+    );
+    let s = statements(&a);
+    assert_eq!(s.len(), 2, "{s:#?}");
+    assert_eq!(
+        s[1],
+        (
+            "Lena Ortiz".into(),
+            StatementKind::Indirect,
+            "that the debt was paid".into()
+        )
+    );
+}

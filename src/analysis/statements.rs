@@ -960,8 +960,8 @@ impl<'a> Finder<'a> {
         }
         let sentence = self.sentence_range(i);
         let ceiling = sentence.end;
-        // `said Putin`
-        if self.lex.speech_verb(self.l(i)).is_some() {
+        // `said Putin`; a participle is never inverted ("adding that ...").
+        if self.lex.speech_verb(self.l(i)).is_some() && !self.l(i).ends_with("ing") {
             let s = self.subject_after(i + 1, ceiling)?;
             let end = self.attribution_tail(s.tokens.end, ceiling);
             return Some((s, i..i + 1, end));
@@ -1082,7 +1082,7 @@ impl<'a> Finder<'a> {
                 && self
                     .appositive_subject(verb - 1, s0)
                     .is_some_and(|s| s.speaker.is_some());
-            if verb > s0 && self.is_punct(verb - 1, ",") && !appositive {
+            if verb > s0 && self.is_punct(verb - 1, ",") && !appositive && !self.l(verb).ends_with("ing") {
                 if let Some(source) = self.subject_after(verb + 1, s1) {
                     let tail = self.attribution_tail(source.tokens.end, s1);
                     let fits = self.circumstantial(source.tokens.end, tail.min(last))
@@ -1190,7 +1190,12 @@ impl<'a> Finder<'a> {
             let (s0, s1) = (sentence.start, sentence.end);
             // The subject: before the verb, or the sentence's subject for "..., saying ...".
             let source = if self.l(verb).ends_with("ing") {
-                if verb > s0 && self.is_punct(verb - 1, ",") {
+                let after_comma = verb > s0
+                    && (self.is_punct(verb - 1, ",")
+                        || verb > s0 + 1
+                            && self.kind(verb - 1) == TokenKind::Quote
+                            && self.is_punct(verb - 2, ","));
+                if after_comma {
                     self.sentence_subject(s0, verb)
                 } else if verb > s0 && matches!(self.l(verb - 1), "is" | "was" | "are" | "were" | "been") {
                     // "Trump is telling veterans that ..."
@@ -1209,7 +1214,13 @@ impl<'a> Finder<'a> {
                 }
             };
             let Some(source) = source else { continue };
-            if self.is_claimed(source.tokens.clone()) && source.speaker.is_none() {
+            // Words another statement took are no source, unless they are that statement's
+            // own source ("he said, noting ...").
+            let shared = self
+                .found
+                .iter()
+                .any(|f| f.source.as_ref().is_some_and(|s| s.tokens == source.tokens));
+            if self.is_claimed(source.tokens.clone()) && source.speaker.is_none() && !shared {
                 continue;
             }
             // Where the content starts.
@@ -1273,6 +1284,12 @@ impl<'a> Finder<'a> {
                         || self.is_punct(t, ",")
                             && t + 1 < end
                             && matches!(self.l(t + 1), "but" | "though" | "although")
+                        // "..., adding that ...": a second report by the same subject (the
+                        // comma may close a quotation: `"overblown," adding`).
+                        || self.l(t).ends_with("ing")
+                            && self.lex.speech_verb(self.l(t)).is_some()
+                            && (self.is_punct(t - 1, ",")
+                                || self.kind(t - 1) == TokenKind::Quote && self.is_punct(t - 2, ","))
                         || matches!(self.l(t), "and" | "but")
                             && t + 1 < end
                             && self
@@ -1412,6 +1429,10 @@ impl<'a> Finder<'a> {
                 | "viewers"
                 | "donors"
         ) {
+            return c + 1;
+        }
+        // "told investors that ...": a bare noun for the audience.
+        if c + 1 < s1 && self.l(c + 1) == "that" && self.kind(c) == TokenKind::Word {
             return c + 1;
         }
         if matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its") {
