@@ -865,3 +865,16 @@ fn a_participle_after_a_pronoun_attribution() {
         )
     );
 }
+
+#[test]
+fn a_person_of_a_place_and_a_person_himself() {
+    let a = analyse("Chairman G.K. Butterfield of North Carolina said the vote was fair.");
+    assert_eq!(only(&a).0, "G.K. Butterfield");
+    let b = analyse("Greg Butterfield of Ohio said the vote was fair. Senator Ted Cruse himself said he would not attend.");
+    let s = statements(&b);
+    assert_eq!(s.len(), 2, "{s:#?}");
+    assert_eq!(
+        (s[0].0.as_str(), s[1].0.as_str()),
+        ("Greg Butterfield", "Ted Cruse")
+    );
+}

@@ -330,7 +330,13 @@ impl Scan<'_> {
                             break;
                         }
                     }
-                    if t_end < end && self.capitalised(t_end) && !self.acronym(t_end) {
+                    // "CBC Chairman G.K. Butterfield": initials, not an acronym, when a
+                    // capitalised surname follows.
+                    let initials = t_end + 1 < end
+                        && self.tok(t_end).contains('.')
+                        && self.tok(t_end).split('.').all(|p| p.chars().count() <= 1)
+                        && self.capitalised(t_end + 1);
+                    if t_end < end && self.capitalised(t_end) && (!self.acronym(t_end) || initials) {
                         let mut n_end = self.name_run(t_end, end);
                         // "Miss Universe Alicia Machado": a capitalised word that is no given
                         // name, before a given name and a surname, still belongs to the title.

@@ -394,6 +394,19 @@ impl<'a> Finder<'a> {
                 return Some(self.person_source(m));
             }
         }
+        // "Cruz himself said"
+        if j > floor + 1 && matches!(self.l(j - 1), "himself" | "herself") {
+            if let Some(m) = self
+                .people
+                .mention_ending_at(j - 1)
+                .filter(|m| m.tokens.start >= floor)
+            {
+                return Some(Source {
+                    tokens: m.tokens.start..j,
+                    speaker: Some(m.person),
+                });
+            }
+        }
         let last = j - 1;
         let w = self.l(last);
         if PRONOUNS_SUBJECT.contains(&w) && self.kind(last) == TokenKind::Word {
@@ -433,18 +446,20 @@ impl<'a> Finder<'a> {
         if k == j || self.kind(j - 1) != TokenKind::Word {
             return None;
         }
-        // "Greg Zorn of The Nation wrote": the person, not the paper.
-        if k > floor + 1 && self.l(k - 1) == "of" {
-            if let Some(m) = self
-                .people
-                .mention_ending_at(k - 1)
-                .filter(|m| m.tokens.start >= floor)
-            {
-                return Some(Source {
-                    tokens: m.tokens.start..j,
-                    speaker: Some(m.person),
-                });
-            }
+        // "Greg Zorn of The Nation wrote", "Greg Butterfield of Ohio said": the person, not
+        // the paper or the place.
+        let of = (k.saturating_sub(1).max(floor + 1)..j).find(|&o| {
+            self.l(o) == "of"
+                && self
+                    .people
+                    .mention_ending_at(o)
+                    .is_some_and(|m| m.tokens.start >= floor)
+        });
+        if let Some(m) = of.and_then(|o| self.people.mention_ending_at(o)) {
+            return Some(Source {
+                tokens: m.tokens.start..j,
+                speaker: Some(m.person),
+            });
         }
         let head = self.l(j - 1);
         if matches!(
