@@ -878,3 +878,17 @@ fn a_person_of_a_place_and_a_person_himself() {
         ("Greg Butterfield", "Ted Cruse")
     );
 }
+
+#[test]
+fn a_closing_attribution_with_an_object() {
+    let a = analyse(
+        "The bridge could reopen in May, but only if the budget passes, Sen. Lindsay Grahm \
+         (R-S.C.) told The Huffington Post on Thursday.",
+    );
+    let (who, _, content) = only(&a);
+    assert_eq!(who, "Lindsay Grahm");
+    assert_eq!(
+        content,
+        "The bridge could reopen in May, but only if the budget passes"
+    );
+}

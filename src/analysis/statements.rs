@@ -1121,8 +1121,14 @@ impl<'a> Finder<'a> {
             if before <= s0 || !self.is_punct(before - 1, ",") {
                 continue;
             }
-            let tail = self.attribution_tail(verb + 1, s1);
-            if !self.circumstantial(verb + 1, tail)
+            // "..., Graham told The Huffington Post on Thursday.": past the object first.
+            let after = if OBJECT_VERBS.contains(&self.base(cue)) && verb + 1 < last {
+                self.skip_object(verb + 1, s1).min(s1)
+            } else {
+                verb + 1
+            };
+            let tail = self.attribution_tail(after, s1);
+            if !self.circumstantial(after, tail)
                 || tail < last && !(self.is_punct(tail, ",") && self.appositive_to_end(tail, last))
             {
                 continue;
