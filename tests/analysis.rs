@@ -892,3 +892,14 @@ fn a_closing_attribution_with_an_object() {
         "The bridge could reopen in May, but only if the budget passes"
     );
 }
+
+#[test]
+fn a_verb_of_saying_inside_a_phrase_is_no_subject() {
+    let a = analyse(
+        "Senator Ann Ray spoke in Ohio. At the debate, Ray mentioned disparaging remarks the \
+         governor had made about teachers.",
+    );
+    let (who, _, content) = only(&a);
+    assert_eq!(who, "Ann Ray");
+    assert!(content.starts_with("disparaging remarks"), "{content}");
+}

@@ -438,6 +438,10 @@ impl<'a> Finder<'a> {
             if !wordish || NP_STOP.contains(&w) {
                 break;
             }
+            // "Clinton mentioned disparaging remarks": a verb of saying inside is no subject.
+            if kind == TokenKind::Word && self.lex.speech_verb(w).is_some() && !self.noun_use(t) {
+                return None;
+            }
             k -= 1;
             if matches!(w, "the" | "a" | "an" | "some" | "many" | "several" | "other") {
                 break;
