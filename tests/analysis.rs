@@ -903,3 +903,9 @@ fn a_verb_of_saying_inside_a_phrase_is_no_subject() {
     assert_eq!(who, "Ann Ray");
     assert!(content.starts_with("disparaging remarks"), "{content}");
 }
+
+#[test]
+fn a_name_ending_in_a_word_that_is_also_a_modal() {
+    let a = analyse("Prime Minister Teresa May said this week that the country would leave.");
+    assert_eq!(only(&a).0, "Teresa May");
+}

@@ -649,6 +649,10 @@ impl<'a> Finder<'a> {
     fn skip_between_left(&self, verb: usize, floor: usize) -> usize {
         let mut j = verb;
         while j > floor {
+            // "Prime Minister Theresa May said": a name's last word, whatever else it can be.
+            if self.people.mention_ending_at(j).is_some() {
+                break;
+            }
             let w = self.l(j - 1);
             // "he's said": a contracted "has" after a pronoun.
             let has = matches!(w, "'s" | "’s") && j >= 2 && matches!(self.l(j - 2), "he" | "she" | "it");
