@@ -909,3 +909,29 @@ fn a_name_ending_in_a_word_that_is_also_a_modal() {
     let a = analyse("Prime Minister Teresa May said this week that the country would leave.");
     assert_eq!(only(&a).0, "Teresa May");
 }
+
+#[test]
+fn declining_and_calling_for_are_reports() {
+    let a = analyse(
+        "Mayor Lena Ortiz declined to comment on the audit. Senator Ann Ray called for a special \
+         prosecutor to investigate the deal.",
+    );
+    let s = statements(&a);
+    assert_eq!(s.len(), 2, "{s:#?}");
+    assert_eq!(
+        s[0],
+        (
+            "Lena Ortiz".into(),
+            StatementKind::Indirect,
+            "to comment on the audit".into()
+        )
+    );
+    assert_eq!(
+        s[1],
+        (
+            "Ann Ray".into(),
+            StatementKind::Indirect,
+            "a special prosecutor to investigate the deal".into()
+        )
+    );
+}

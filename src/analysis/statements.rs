@@ -714,6 +714,11 @@ impl<'a> Finder<'a> {
             {
                 continue;
             }
+            // "called for a special prosecutor": a demand, whose object is the content.
+            if base == "call" && i + 1 < n && self.l(i + 1) == "for" {
+                out.push(i..i + 2);
+                continue;
+            }
             if self.lex.needs_quote(base) {
                 let s = self.sentence_range(i);
                 if !(i + 1..s.end).any(|t| self.kind(t) == TokenKind::Quote) {
@@ -1253,7 +1258,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             // Where the content starts.
-            let mut c = verb + 1;
+            let mut c = cue.end;
             if c >= s1 {
                 continue;
             }
