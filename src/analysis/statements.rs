@@ -1248,6 +1248,10 @@ impl<'a> Finder<'a> {
                 }
             };
             let Some(source) = source else { continue };
+            // "the campaign calls for ...": a noun as often as a verb, so only a person's.
+            if cue.len() == 2 && source.speaker.is_none() && self.pending_for(&source).is_none() {
+                continue;
+            }
             // Words another statement took are no source, unless they are that statement's
             // own source ("he said, noting ...").
             let shared = self
@@ -1268,7 +1272,9 @@ impl<'a> Finder<'a> {
             if let Some(q) = self.quote_after_phrase(c, s1) {
                 c = q;
             }
-            if c < s1 && pre_content(self.l(c)) && self.kind(c) == TokenKind::Word {
+            // "declined to comment": the infinitive is the content.
+            let infinitive = matches!(base, "decline" | "refuse") && c < s1 && self.l(c) == "to";
+            if c < s1 && pre_content(self.l(c)) && self.kind(c) == TokenKind::Word && !infinitive {
                 // "said on Monday that ...": find the "that".
                 let mut k = c;
                 // After a preposition any short phrase may come ("through an interpreter").
