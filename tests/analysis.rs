@@ -935,3 +935,37 @@ fn declining_and_calling_for_are_reports() {
         )
     );
 }
+
+#[test]
+fn vows_calls_on_and_bare_subjects_after_weak_verbs() {
+    let a = analyse(
+        "Governor Ann Ray vowed to form a joint task force. Rep. Adam Shiff called on the mayor \
+         to resign. Senator Lena Ortiz noted clients are beginning to demand change.",
+    );
+    let s = statements(&a);
+    assert_eq!(s.len(), 3, "{s:#?}");
+    assert_eq!(
+        s[0],
+        (
+            "Ann Ray".into(),
+            StatementKind::Indirect,
+            "to form a joint task force".into()
+        )
+    );
+    assert_eq!(
+        s[1],
+        (
+            "Adam Shiff".into(),
+            StatementKind::Indirect,
+            "the mayor to resign".into()
+        )
+    );
+    assert_eq!(
+        s[2],
+        (
+            "Lena Ortiz".into(),
+            StatementKind::Indirect,
+            "clients are beginning to demand change".into()
+        )
+    );
+}

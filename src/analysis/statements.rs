@@ -138,6 +138,10 @@ const OBJECT_CONTENT: &[&str] = &[
     "slam", "mock", "applaud",
 ];
 
+/// Verbs whose infinitive is what the source said they would or would not do ("vowed to
+/// form a task force", "declined to comment").
+const INFINITIVE_VERBS: &[&str] = &["decline", "refuse", "vow", "promise", "pledge", "threaten"];
+
 /// Verbs that take an object before the content ("told reporters that", "informed him").
 const OBJECT_VERBS: &[&str] = &["tell", "inform", "assure", "warn", "remind", "urge", "ask"];
 
@@ -714,8 +718,9 @@ impl<'a> Finder<'a> {
             {
                 continue;
             }
-            // "called for a special prosecutor": a demand, whose object is the content.
-            if base == "call" && i + 1 < n && self.l(i + 1) == "for" {
+            // "called for a special prosecutor", "called on the president to act": a demand,
+            // whose object is the content.
+            if base == "call" && i + 1 < n && matches!(self.l(i + 1), "for" | "on") {
                 out.push(i..i + 2);
                 continue;
             }
@@ -727,7 +732,7 @@ impl<'a> Finder<'a> {
             }
             if WEAK_VERBS.contains(&base) {
                 let next = if i + 1 < n { self.l(i + 1) } else { "" };
-                if next == "to" || next.is_empty() {
+                if next == "to" && !INFINITIVE_VERBS.contains(&base) || next.is_empty() {
                     continue;
                 }
             }
@@ -1273,7 +1278,7 @@ impl<'a> Finder<'a> {
                 c = q;
             }
             // "declined to comment": the infinitive is the content.
-            let infinitive = matches!(base, "decline" | "refuse") && c < s1 && self.l(c) == "to";
+            let infinitive = INFINITIVE_VERBS.contains(&base) && c < s1 && self.l(c) == "to";
             if c < s1 && pre_content(self.l(c)) && self.kind(c) == TokenKind::Word && !infinitive {
                 // "said on Monday that ...": find the "that".
                 let mut k = c;
@@ -1310,6 +1315,7 @@ impl<'a> Finder<'a> {
                 && c == verb + 1
                 && !self.clause_start(c)
                 && !OBJECT_CONTENT.contains(&base)
+                && !infinitive
             {
                 continue;
             }
@@ -1535,9 +1541,19 @@ impl<'a> Finder<'a> {
                 | "most"
                 | "many"
                 | "all"
+                | "several"
+                | "few"
+                | "both"
+                | "each"
+                | "every"
+                | "any"
+                | "more"
+                | "much"
         ) || t.starts_with(char::is_uppercase)
             || self.kind(c) == TokenKind::Number
             || self.kind(c) == TokenKind::Quote
+            // "noted clients are beginning to ...": a bare noun and a finite verb.
+            || c + 1 < self.seg.tokens.len() && AUXILIARIES.contains(&self.l(c + 1))
     }
 
     // ----- pass 4: quotations standing alone -----
