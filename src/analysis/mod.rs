@@ -3,6 +3,7 @@
 //! export both read this model.
 
 pub mod lexicon;
+mod model_io;
 pub mod people;
 pub mod person_model;
 pub mod segment;

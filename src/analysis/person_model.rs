@@ -10,6 +10,7 @@
 //! fixed seed, so the same data give the same bytes; averaged weights are quantized to `i16`
 //! and scoring adds integers only.
 
+use crate::analysis::model_io::{Reader, Rng};
 use std::sync::OnceLock;
 
 /// The shipped weights.
@@ -88,7 +89,7 @@ impl PersonModel {
 
     /// Reads a model that fills `bytes` exactly.
     pub fn decode(bytes: &[u8]) -> Result<PersonModel, PersonModelError> {
-        let mut r = Reader { bytes, at: 0 };
+        let mut r = Reader::new(bytes, || PersonModelError::Size);
         if r.take(4)? != MAGIC {
             return Err(PersonModelError::Magic);
         }
@@ -118,42 +119,11 @@ fn bucket(bits: u32, h: u64) -> usize {
     (h >> (64 - bits)) as usize
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], PersonModelError> {
-        let end = self.at.checked_add(n).ok_or(PersonModelError::Size)?;
-        let s = self.bytes.get(self.at..end).ok_or(PersonModelError::Size)?;
-        self.at = end;
-        Ok(s)
-    }
-
-    fn u32(&mut self) -> Result<u32, PersonModelError> {
-        let b = self.take(4)?;
-        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-    }
-}
-
 /// One training example: the feature ids of a run and whether it names a person.
 #[derive(Debug, Clone)]
 pub struct Example {
     pub feats: Vec<u64>,
     pub person: bool,
-}
-
-/// A small deterministic generator (xorshift64*) for shuffling between epochs.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
 }
 
 /// Trains a model on `examples` with `epochs` shuffled passes. Deterministic for a given
@@ -171,12 +141,9 @@ pub fn train(examples: &[Example], bits: u32, epochs: usize, seed: u64) -> Perso
         .map(|e| e.feats.iter().map(|&h| bucket(bits, h)).collect())
         .collect();
     let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut rng = Rng(seed | 1);
+    let mut rng = Rng::new(seed);
     for _ in 0..epochs {
-        for i in (1..order.len()).rev() {
-            let j = (rng.next() % (i as u64 + 1)) as usize;
-            order.swap(i, j);
-        }
+        rng.shuffle(&mut order);
         for &k in &order {
             let score = bias + buckets[k].iter().map(|&b| weights[b]).sum::<i32>();
             let want = examples[k].person;

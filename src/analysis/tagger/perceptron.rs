@@ -6,6 +6,7 @@
 //! and tagging adds integers only.
 
 use super::Label;
+use crate::analysis::model_io::Reader;
 
 /// Label slots per bucket: seven labels padded to eight, so a bucket is one aligned load.
 pub const SLOTS: usize = 8;
@@ -109,7 +110,7 @@ impl Model {
 
     /// Reads a model from the start of `bytes`; returns it and the number of bytes used.
     pub fn decode(bytes: &[u8]) -> Result<(Model, usize), ModelError> {
-        let mut r = Reader { bytes, at: 0 };
+        let mut r = Reader::new(bytes, || ModelError::Size);
         if r.take(4)? != MAGIC {
             return Err(ModelError::Magic);
         }
@@ -280,25 +281,6 @@ impl Paired {
         }
         *a = acc_a;
         *b = acc_b;
-    }
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
-        let end = self.at.checked_add(n).ok_or(ModelError::Size)?;
-        let s = self.bytes.get(self.at..end).ok_or(ModelError::Size)?;
-        self.at = end;
-        Ok(s)
-    }
-
-    fn u32(&mut self) -> Result<u32, ModelError> {
-        let b = self.take(4)?;
-        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
 }
 

@@ -15,6 +15,7 @@ use super::features::{Doc, MAX_FEATURES, MAX_STACKED};
 use super::perceptron::{Model, Trainer};
 use super::pos::{self, Pos, PosInput, PosModel};
 use super::{attributions, decode, paragraph_tokens, Label, Part, Tagger};
+use crate::analysis::model_io::Rng;
 use crate::analysis::people;
 use crate::analysis::person_model::{Example, PersonModel};
 use crate::analysis::segment::{self, Segmentation};
@@ -325,7 +326,7 @@ pub fn train_pos(docs: &[Prepared], options: &Options) -> PosModel {
             ));
         }
     }
-    let mut rng = Rng(options.seed.rotate_left(7) | 1);
+    let mut rng = Rng::new(options.seed.rotate_left(7));
     pos::train(&sentences, options.pos_bits, options.pos_epochs, |order| {
         rng.shuffle(order)
     })
@@ -551,25 +552,6 @@ impl Default for Options {
     }
 }
 
-/// A small deterministic generator (xorshift64*) for shuffling.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            v.swap(i, j);
-        }
-    }
-}
-
 /// One training sequence: a paragraph's bucket indices per token, and its gold labels.
 struct Sequence {
     feats: Vec<Vec<u32>>,
@@ -656,7 +638,7 @@ pub fn train(
     for d in train.iter_mut().chain(dev.iter_mut()) {
         d.doc.tag_pos(&pos, &d.seg);
     }
-    let mut rng = Rng(options.seed | 1);
+    let mut rng = Rng::new(options.seed);
     // Held-out first-stage labels for every training document.
     let mut held_out: Vec<Vec<Label>> = vec![Vec::new(); train.len()];
     for fold in 0..FOLDS {
