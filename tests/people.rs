@@ -156,3 +156,16 @@ fn a_title_word_inside_the_name_of_a_thing_or_before_a_day_names_no_one() {
     );
     assert_eq!(people(&a), []);
 }
+
+#[test]
+fn a_title_at_the_very_end_of_a_text_is_no_crash() {
+    for text in [
+        "Miss",
+        "An interview with the President",
+        "Meet Senator",
+        "Former Gov.",
+    ] {
+        let a = analyse(text);
+        assert!(a.people.is_empty(), "{text}: {:?}", people(&a));
+    }
+}

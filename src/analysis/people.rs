@@ -177,6 +177,9 @@ impl Scan<'_> {
 
     /// The end of a title phrase starting at `i`, with modifiers before it.
     fn title_at(&self, i: usize, end: usize) -> Option<usize> {
+        if i >= end {
+            return None;
+        }
         let mut j = i;
         // Modifiers and nationalities ("Russian", "former", "White House").
         while j < end && j < i + 3 {
