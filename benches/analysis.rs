@@ -78,12 +78,16 @@ fn pipeline(c: &mut Criterion) {
     group.finish();
 }
 
-/// The three inputs of the issue at full size (`scale` 4) and at a quarter (`scale` 1): linear
-/// analysis shows as the same throughput at both sizes.
-fn pathological_inputs(scale: usize) -> [(&'static str, String); 3] {
+/// The three inputs of the issue, and one long sentence of quotations each resumed by a
+/// participle (`"Yes," Smith said, adding, "no."`, where a participle looks up its sentence's
+/// attribution), at full size (`scale` 4) and at a quarter (`scale` 1): linear analysis shows
+/// as the same throughput at both sizes.
+fn pathological_inputs(scale: usize) -> [(&'static str, String); 4] {
     let unit = "Smith said that ";
     let said_that = unit.repeat(scale * 250_000 / unit.len());
     let quotes = "\"".repeat(scale * 75_000);
+    let unit = "\"Yes,\" Smith said, adding, \"no.\" ";
+    let adding = unit.repeat(scale * 250_000 / unit.len());
     let depth = scale * 5_000;
     let mut nested = String::with_capacity(depth * 24);
     for i in 0..depth {
@@ -99,6 +103,7 @@ fn pathological_inputs(scale: usize) -> [(&'static str, String); 3] {
         ("smith_said_that", said_that),
         ("quotes_in_a_row", quotes),
         ("nested_quotes", nested),
+        ("participles_in_one_sentence", adding),
     ]
 }
 

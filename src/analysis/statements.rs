@@ -17,6 +17,8 @@
 
 use std::borrow::Cow;
 
+use rustc_hash::FxHashSet;
+
 use super::lexicon::{Gender, Lexicon};
 use super::people::{Mention, People};
 use super::segment::{Segmentation, TokenKind};
@@ -167,6 +169,14 @@ struct Finder<'a> {
     /// For each token, its sentence.
     sentence_of: Vec<usize>,
     found: Vec<Found>,
+    /// For each sentence, the latest accepted statement with a cue ending at or before any
+    /// token, as a stack of (cue end, statement index) whose cue ends rise: a statement is
+    /// dropped once a later one's cue ends no later, as it can no longer be the latest. A
+    /// participle finds its sentence's attribution with a binary search instead of a scan of
+    /// every statement, which made long runs of attributions quadratic.
+    latest_cues: Vec<Vec<(usize, usize)>>,
+    /// The token ranges of accepted statements' sources.
+    accepted_sources: FxHashSet<(usize, usize)>,
 }
 
 #[derive(Debug, Clone)]
@@ -238,6 +248,8 @@ pub fn find(text: &str, seg: &Segmentation, lower: &[Cow<str>], people: &People)
         claimed: vec![false; n],
         sentence_of,
         found: Vec::new(),
+        latest_cues: vec![Vec::new(); seg.sentences.len()],
+        accepted_sources: FxHashSet::default(),
     };
     f.find_quotes();
     f.quote_attributions();
@@ -763,6 +775,16 @@ impl<'a> Finder<'a> {
         for t in lo..hi {
             self.claimed[t] = true;
         }
+        if let Some(c) = &f.cue {
+            let stack = &mut self.latest_cues[self.sentence_of[c.start]];
+            while stack.last().is_some_and(|&(end, _)| end >= c.end) {
+                stack.pop();
+            }
+            stack.push((c.end, self.found.len()));
+        }
+        if let Some(s) = &f.source {
+            self.accepted_sources.insert((s.tokens.start, s.tokens.end));
+        }
         self.found.push(f);
     }
 
@@ -1260,9 +1282,8 @@ impl<'a> Finder<'a> {
             // Words another statement took are no source, unless they are that statement's
             // own source ("he said, noting ...").
             let shared = self
-                .found
-                .iter()
-                .any(|f| f.source.as_ref().is_some_and(|s| s.tokens == source.tokens));
+                .accepted_sources
+                .contains(&(source.tokens.start, source.tokens.end));
             if self.is_claimed(source.tokens.clone()) && source.speaker.is_none() && !shared {
                 continue;
             }
@@ -1442,11 +1463,11 @@ impl<'a> Finder<'a> {
         }
         // `"...," Graham said on Monday, adding, "..."`: the source of the sentence's
         // attribution.
-        self.found
-            .iter()
-            .rev()
-            .find(|f| f.cue.as_ref().is_some_and(|c| c.start >= s0 && c.end <= verb))
-            .and_then(|f| f.source.clone())
+        let stack = &self.latest_cues[self.sentence_of[s0]];
+        let before = stack.partition_point(|&(end, _)| end <= verb);
+        before
+            .checked_sub(1)
+            .and_then(|i| self.found[stack[i].1].source.clone())
             .filter(|src| !src.tokens.is_empty())
     }
 
@@ -1695,6 +1716,12 @@ impl<'a> Finder<'a> {
     }
 
     fn standalone_quotes(&mut self) {
+        // Sentences holding an attributed quotation; what this pass adds has no source, so
+        // this stays true of the statements found here too.
+        let mut quoted = vec![false; self.seg.sentences.len()];
+        for f in self.found.iter().filter(|f| f.direct && f.source.is_some()) {
+            quoted[self.sentence_of[f.content.start]] = true;
+        }
         let mut q = 0;
         while q < self.quotes.len() {
             let last = self.quote_chain_end(q);
@@ -1711,7 +1738,7 @@ impl<'a> Finder<'a> {
             let inner = first.inner().start..end_q.inner().end;
             // Short quotations are mostly titles and slogans, unless they go on from a
             // quotation attributed just before (`"I would," Ann said. "I would, Dan."`).
-            let min_words = if self.follows_attributed_quote(s.start) {
+            let min_words = if self.follows_attributed_quote(s.start, &quoted) {
                 1
             } else {
                 4
@@ -1737,15 +1764,9 @@ impl<'a> Finder<'a> {
     }
 
     /// Whether the sentence before the one starting at `s0`, in the same paragraph, holds an
-    /// attributed quotation.
-    fn follows_attributed_quote(&self, s0: usize) -> bool {
-        s0 > 0
-            && self.paragraph_of(s0 - 1) == self.paragraph_of(s0)
-            && self.found.iter().any(|f| {
-                f.direct
-                    && f.source.is_some()
-                    && self.sentence_of[f.content.start] == self.sentence_of[s0 - 1]
-            })
+    /// attributed quotation (`quoted`: by sentence).
+    fn follows_attributed_quote(&self, s0: usize, quoted: &[bool]) -> bool {
+        s0 > 0 && self.paragraph_of(s0 - 1) == self.paragraph_of(s0) && quoted[self.sentence_of[s0 - 1]]
     }
 
     // ----- resolution -----
