@@ -579,6 +579,14 @@ impl<'a> Finder<'a> {
             && !self.noun_use(k)
     }
 
+    /// Whether a comma stands right before token `t`, not before `floor`, or closes a quotation
+    /// that ends right before it (`"overblown," adding`).
+    fn comma_before(&self, t: usize, floor: usize) -> bool {
+        t > floor
+            && (self.is_punct(t - 1, ",")
+                || t > floor + 1 && self.kind(t - 1) == TokenKind::Quote && self.is_punct(t - 2, ","))
+    }
+
     /// Whether a subject at token `i` begins its clause: at the sentence's start, or after a
     /// quotation it attributes (`"...," Smith, ...`).
     fn starts_clause(&self, i: usize, floor: usize) -> bool {
@@ -1251,12 +1259,7 @@ impl<'a> Finder<'a> {
             let (s0, s1) = (sentence.start, sentence.end);
             // The subject: before the verb, or the sentence's subject for "..., saying ...".
             let source = if self.l(verb).ends_with("ing") {
-                let after_comma = verb > s0
-                    && (self.is_punct(verb - 1, ",")
-                        || verb > s0 + 1
-                            && self.kind(verb - 1) == TokenKind::Quote
-                            && self.is_punct(verb - 2, ","));
-                if after_comma {
+                if self.comma_before(verb, s0) {
                     self.sentence_subject(s0, verb)
                 } else if verb > s0 && matches!(self.l(verb - 1), "is" | "was" | "are" | "were" | "been") {
                     // "Trump is telling veterans that ..."
@@ -1355,8 +1358,7 @@ impl<'a> Finder<'a> {
                         // comma may close a quotation: `"overblown," adding`).
                         || self.l(t).ends_with("ing")
                             && self.lex.speech_verb(self.l(t)).is_some()
-                            && (self.is_punct(t - 1, ",")
-                                || self.kind(t - 1) == TokenKind::Quote && self.is_punct(t - 2, ","))
+                            && self.comma_before(t, c)
                         || matches!(self.l(t), "and" | "but")
                             && t + 1 < end
                             && self
