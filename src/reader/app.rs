@@ -412,22 +412,26 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn the_loader_reports_the_sample_then_done() {
+    /// Runs `load` on the loader thread to its end: what it sent, and the errors counted.
+    fn run_loader<L>(load: L) -> (Vec<Action>, usize)
+    where
+        L: FnOnce(&mut dyn FnMut(Action) -> bool) + Send + 'static,
+    {
         let (tx, rx) = mpsc::channel();
         let errors = Arc::new(AtomicUsize::new(0));
-        spawn_loader(
-            |sink: &mut dyn FnMut(Action) -> bool| load_articles(&[], &LoadOptions::default(), sink),
-            tx,
-            Arc::clone(&errors),
-        )
-        .join()
-        .unwrap();
-        let got = drain(&rx);
+        spawn_loader(load, tx, Arc::clone(&errors)).join().unwrap();
+        (drain(&rx), errors.load(Ordering::SeqCst))
+    }
+
+    #[test]
+    fn the_loader_reports_the_sample_then_done() {
+        let (got, errors) = run_loader(|sink: &mut dyn FnMut(Action) -> bool| {
+            load_articles(&[], &LoadOptions::default(), sink)
+        });
         assert!(
             matches!(&got[..], [Action::Loaded(a), Action::LoadDone] if a.article.source == "sample.txt")
         );
-        assert_eq!(errors.load(Ordering::SeqCst), 0);
+        assert_eq!(errors, 0);
     }
 
     #[test]
@@ -436,42 +440,26 @@ mod tests {
         let good = dir.path().join("good.txt");
         std::fs::write(&good, "Ann Lee said it would rain.").unwrap();
         let paths = vec![dir.path().join("missing.txt"), good];
-        let (tx, rx) = mpsc::channel();
-        let errors = Arc::new(AtomicUsize::new(0));
-        spawn_loader(
-            move |sink: &mut dyn FnMut(Action) -> bool| load_articles(&paths, &LoadOptions::default(), sink),
-            tx,
-            Arc::clone(&errors),
-        )
-        .join()
-        .unwrap();
-        let got = drain(&rx);
+        let (got, errors) = run_loader(move |sink: &mut dyn FnMut(Action) -> bool| {
+            load_articles(&paths, &LoadOptions::default(), sink)
+        });
         assert!(
             matches!(&got[0], Action::LoadProblem(p) if p.starts_with("error: ") && p.contains("missing.txt"))
         );
         assert!(matches!(&got[1], Action::Loaded(_)));
         assert!(matches!(got.last(), Some(Action::LoadDone)));
-        assert_eq!(errors.load(Ordering::SeqCst), 1);
+        assert_eq!(errors, 1);
     }
 
     #[test]
     fn a_panic_while_loading_becomes_a_problem() {
-        let (tx, rx) = mpsc::channel();
-        let errors = Arc::new(AtomicUsize::new(0));
-        spawn_loader(
-            |sink: &mut dyn FnMut(Action) -> bool| {
-                sink(Action::Notice("first".into()));
-                panic!("analysis bug");
-            },
-            tx,
-            Arc::clone(&errors),
-        )
-        .join()
-        .unwrap();
-        let got = drain(&rx);
+        let (got, errors) = run_loader(|sink: &mut dyn FnMut(Action) -> bool| {
+            sink(Action::Notice("first".into()));
+            panic!("analysis bug");
+        });
         assert!(matches!(&got[0], Action::Notice(n) if n == "first"));
         assert!(matches!(&got[1], Action::LoadProblem(p) if p.starts_with("error: loading stopped")));
         assert!(matches!(&got[2], Action::LoadDone));
-        assert_eq!(errors.load(Ordering::SeqCst), 1);
+        assert_eq!(errors, 1);
     }
 }
