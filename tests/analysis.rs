@@ -969,3 +969,48 @@ fn vows_calls_on_and_bare_subjects_after_weak_verbs() {
         )
     );
 }
+
+// ----- speakers of pronouns and passives -----
+
+#[test]
+fn a_pronoun_after_a_long_quotation_is_its_speaker() {
+    // The quotation's sentences are one turn of its speaker, however many there are.
+    let a = analyse(
+        "“Images like these have no place in a campaign,” Speaker Paul Rowan said on Tuesday. \
+         “Candidates should know that. The post has been deleted. I do not know who put it up. \
+         They have to fix it. We have to get back to the issues. Voters care about jobs.”\n\n\
+         He added, “I have made this very clear, and I will keep saying it.”",
+    );
+    let added = statements(&a)
+        .into_iter()
+        .find(|(_, _, c)| c.contains("very clear"))
+        .expect("the added quotation is a statement");
+    assert_eq!(added.0, "Paul Rowan");
+}
+
+#[test]
+fn a_pronoun_passes_over_a_possessor_for_the_person_named_after_it() {
+    let a = analyse(
+        "Lester Holt's colleague Matt Lauer faced criticism last month after he asked the candidate \
+         only about her emails.",
+    );
+    let asked = statements(&a)
+        .into_iter()
+        .find(|(_, _, c)| c.contains("emails"))
+        .expect("the question is a statement");
+    assert_eq!(asked.0, "Matt Lauer");
+}
+
+#[test]
+fn the_subject_of_a_passive_is_no_speaker() {
+    let a = analyse(
+        "Anna Smith was told that the plan had failed.\n\n\
+         Peter Grant is said to have called the plan a failure.\n\n\
+         The letter from Dr. Omar Reyes was widely ridiculed for its claim that the senator was healthy.\n\n\
+         Governor Mike Pence was also dubbed the winner of the debate by several commentators.",
+    );
+    assert!(statements(&a).is_empty(), "{:#?}", statements(&a));
+    // A subject quoted as saying something did say it.
+    let quoted = analyse("Judge Alan Ward was quoted as saying the case was closed.");
+    assert_eq!(only(&quoted).0, "Alan Ward");
+}

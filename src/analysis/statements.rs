@@ -60,6 +60,9 @@ struct Source {
 /// The most tokens an attribution's closing phrase may have ("in an interview on Monday").
 const MAX_TAIL: usize = 12;
 
+/// How many sentences back a pronoun may look for its person, quoted ones included.
+const MAX_PRONOUN_REACH: usize = 12;
+
 /// Words between a subject and its verb that do not end the subject ("Lavrov also says").
 #[rustfmt::skip]
 const BETWEEN: &[&str] = &[
@@ -202,6 +205,34 @@ enum Pending {
 /// Whether a word after a cue begins a phrase saying where or when, not what.
 fn pre_content(w: &str) -> bool {
     PRE_CONTENT.contains(&w) || DAYS.contains(&w)
+}
+
+/// A form of "be", the auxiliary of the passive.
+fn is_be(w: &str) -> bool {
+    matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being")
+}
+
+/// Whether a word is a past participle: regular in "-ed", or one of the irregular ones news
+/// uses of speech and thought.
+fn participle(w: &str) -> bool {
+    w.ends_with("ed")
+        || matches!(
+            w,
+            "told"
+                | "said"
+                | "known"
+                | "seen"
+                | "thought"
+                | "held"
+                | "given"
+                | "taken"
+                | "shown"
+                | "written"
+                | "heard"
+                | "understood"
+                | "overheard"
+                | "sworn"
+        )
 }
 
 fn is_time_word(w: &str) -> bool {
@@ -1611,7 +1642,10 @@ impl<'a> Finder<'a> {
             if content.is_empty() || self.words_in(content.clone()) < 2 || self.is_claimed(content.clone()) {
                 continue;
             }
-            if a.cue.as_ref().is_some_and(|c| self.is_claimed(c.clone())) {
+            if a.cue
+                .as_ref()
+                .is_some_and(|c| self.is_claimed(c.clone()) || self.passive(c.clone()))
+            {
                 continue;
             }
             let source = self.source_of(src);
@@ -1636,6 +1670,46 @@ impl<'a> Finder<'a> {
             let f = self.found(Some(source), a.cue, content, direct);
             self.accept(f);
         }
+    }
+
+    /// Whether a cue is in the passive voice ("was dubbed", "is said to", "was widely
+    /// ridiculed for"): its subject is who the words are about, not who said them. The rules
+    /// never take such cues; the tagger sometimes does. "was quoted as saying" reports its
+    /// subject's words and is no passive here.
+    fn passive(&self, cue: std::ops::Range<usize>) -> bool {
+        if cue
+            .clone()
+            .any(|t| matches!(self.l(t), "saying" | "say" | "says"))
+        {
+            return false;
+        }
+        // The auxiliary may stand just before the cue, past adverbs ("was also dubbed").
+        let mut t = cue.start;
+        let floor = self.sentence_range(cue.start).start;
+        while t > floor && self.adverb(t - 1) {
+            t -= 1;
+        }
+        let from = if t > floor && is_be(self.l(t - 1)) {
+            t - 1
+        } else {
+            cue.start
+        };
+        let mut be = false;
+        for k in from..cue.end {
+            let w = self.l(k);
+            if is_be(w) {
+                be = true;
+            } else if be && !self.adverb(k) {
+                return participle(w);
+            }
+        }
+        false
+    }
+
+    fn adverb(&self, t: usize) -> bool {
+        let w = self.l(t);
+        self.kind(t) == TokenKind::Word
+            && (w.len() > 4 && w.ends_with("ly") || matches!(w, "also" | "not" | "never" | "often" | "once"))
     }
 
     /// Whether a tagged attribution to an unnamed source is one the lexicon confirms: a
@@ -1808,6 +1882,28 @@ impl<'a> Finder<'a> {
         self.found.retain(|f| f.source.is_some());
     }
 
+    /// The first of some mentions in text order that `fits`, outside quotations: the subject
+    /// of their sentence, as far as a pronoun is concerned. A possessor ("Holt's colleague
+    /// Matt Lauer") is passed over for a person named after it.
+    fn subject_among<'m>(
+        &self,
+        mentions: &'m [Mention],
+        fits: &dyn Fn(PersonId) -> bool,
+    ) -> Option<&'m Mention> {
+        let mut candidates = mentions
+            .iter()
+            .filter(|m| fits(m.person) && !self.in_quote(m.tokens.start));
+        let first = candidates.next()?;
+        let possessive =
+            |m: &Mention| m.tokens.end < self.seg.tokens.len() && matches!(self.l(m.tokens.end), "'s" | "’s");
+        if possessive(first) {
+            if let Some(m) = candidates.find(|m| !possessive(m)) {
+                return Some(m);
+            }
+        }
+        Some(first)
+    }
+
     /// The person a "he" or "she" at token `at` refers to: the speaker of a statement just
     /// before, else the first person named in the nearest earlier sentence (its subject),
     /// looking back a few sentences.
@@ -1828,17 +1924,22 @@ impl<'a> Finder<'a> {
         let s0 = self.seg.sentences[here].tokens.start;
         let i = self.people.mentions.partition_point(|m| m.tokens.end <= at);
         let lo = self.people.mentions[..i].partition_point(|m| m.tokens.start < s0);
-        if let Some(m) = self.people.mentions[lo..i]
-            .iter()
-            .find(|m| agrees(m.person) && !self.in_quote(m.tokens.start))
-        {
+        if let Some(m) = self.subject_among(&self.people.mentions[lo..i], agrees) {
             return Some(m.person);
         }
-        for back in 1..=4 {
+        // Four sentences back, not counting those inside a quotation: a long quotation is
+        // one turn of its speaker, who is still the one a "he added" after it refers to.
+        let mut budget = 4;
+        for back in 1..=MAX_PRONOUN_REACH {
             let Some(si) = here.checked_sub(back) else { break };
             let sent = &self.seg.sentences[si];
-            // A statement in that sentence.
-            // Statements are in text order: only the few just before can be in that sentence.
+            let quoted = self.in_quote(sent.tokens.start);
+            if !quoted {
+                budget -= 1;
+            }
+            // A statement in that sentence: its source, or its content for a sentence inside
+            // a quotation. Statements are in text order: only the few just before can be
+            // in that sentence.
             let recent = self.found[..k]
                 .iter()
                 .rev()
@@ -1846,8 +1947,8 @@ impl<'a> Finder<'a> {
             if let Some(f) = recent.clone().find(|f| {
                 f.source.as_ref().is_some_and(|s| {
                     s.speaker.is_some_and(agrees)
-                        && !s.tokens.is_empty()
-                        && self.sentence_of[s.tokens.start] == si
+                        && (!s.tokens.is_empty() && self.sentence_of[s.tokens.start] == si
+                            || quoted && f.content.contains(&sent.tokens.start))
                 })
             }) {
                 return f.source.as_ref().and_then(|s| s.speaker);
@@ -1856,12 +1957,12 @@ impl<'a> Finder<'a> {
                 .people
                 .mentions
                 .partition_point(|m| m.tokens.start < sent.tokens.start);
-            if let Some(m) = self.people.mentions[lo..]
-                .iter()
-                .take_while(|m| m.tokens.start < sent.tokens.end)
-                .find(|m| agrees(m.person) && !self.in_quote(m.tokens.start))
-            {
+            let hi = lo + self.people.mentions[lo..].partition_point(|m| m.tokens.start < sent.tokens.end);
+            if let Some(m) = self.subject_among(&self.people.mentions[lo..hi], agrees) {
                 return Some(m.person);
+            }
+            if budget == 0 {
+                break;
             }
         }
         None
