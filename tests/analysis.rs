@@ -1014,3 +1014,24 @@ fn the_subject_of_a_passive_is_no_speaker() {
     let quoted = analyse("Judge Alan Ward was quoted as saying the case was closed.");
     assert_eq!(only(&quoted).0, "Alan Ward");
 }
+
+#[test]
+fn the_tagger_reads_a_sentence_the_rules_left_in_a_paragraph_they_explained_in_part() {
+    // The first sentence is the rules' (a quotation and its speaker); the second has a cue no
+    // lexicon lists, which only the learned tagger knows.
+    let a = analyse(
+        "“We will not back down,” Mayor Ann Ruiz said on Monday. Ruiz also took aim at the \
+         council's plan to cut bus routes, calling it a betrayal of working families.",
+    );
+    let s = statements(&a);
+    assert!(
+        s.iter()
+            .any(|(who, _, c)| who == "Ann Ruiz" && c.contains("back down")),
+        "{s:#?}"
+    );
+    assert!(
+        s.iter()
+            .any(|(who, _, c)| who == "Ann Ruiz" && c.contains("plan to cut bus routes")),
+        "{s:#?}"
+    );
+}
