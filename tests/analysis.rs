@@ -1035,3 +1035,28 @@ fn the_tagger_reads_a_sentence_the_rules_left_in_a_paragraph_they_explained_in_p
         "{s:#?}"
     );
 }
+
+#[test]
+fn a_quotation_resumed_after_a_conjunction_is_one_statement() {
+    let a = analyse(
+        "Rep. Jim Jordan spoke after the vote.\n\n\
+         “You know, I respect the director,” Jordan said, but “when it comes to this case, he has a \
+         lot to answer for.”",
+    );
+    let (who, kind, content) = only(&a);
+    assert_eq!(who, "Jim Jordan");
+    assert_eq!(kind, StatementKind::Direct);
+    assert!(content.ends_with("a lot to answer for.”"), "{content}");
+}
+
+#[test]
+fn a_colon_after_a_phrase_and_a_subject_introduces_the_next_paragraph_quotation() {
+    let a = analyse(
+        "On July 6, Senator Bernard Sand made the following comment:\n\n\
+         “For young people who left school early, the jobless rate is 33 percent. That is a disgrace.”",
+    );
+    let (who, kind, content) = only(&a);
+    assert_eq!(who, "Bernard Sand");
+    assert_eq!(kind, StatementKind::Direct);
+    assert!(content.contains("jobless rate"), "{content}");
+}

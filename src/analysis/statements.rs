@@ -963,11 +963,13 @@ impl<'a> Finder<'a> {
                             continue;
                         }
                     }
-                    if let Some(m) = self
-                        .people
-                        .mention_starting_at(floor)
-                        .filter(|m| m.tokens.end + 5 >= c)
-                    {
+                    // The subject starts the sentence or follows a phrase set off by a comma
+                    // ("On July 6, Sanders made the following comment:").
+                    let subject = (floor..c)
+                        .filter(|&t| t == floor || self.is_punct(t - 1, ","))
+                        .filter_map(|t| self.people.mention_starting_at(t))
+                        .find(|m| m.tokens.end + 5 >= c && !self.in_quote(m.tokens.start));
+                    if let Some(m) = subject {
                         let source = self.person_source(m);
                         let f = self.found(Some(source), Some(m.tokens.end..c), content.clone(), true);
                         self.accept(f);
@@ -1020,7 +1022,13 @@ impl<'a> Finder<'a> {
         while k < sentence_end && k < from + 16 {
             if self.kind(k) == TokenKind::Quote {
                 let after_comma = k > 0 && (self.is_punct(k - 1, ",") || self.is_punct(k - 1, ":"));
-                return self.quote_of[k].filter(|&q| after_comma && self.quotes[q].open == k);
+                // `"...," Jordan said, and still "..."`: a conjunction after the comma.
+                let joined = (from..k).any(|t| self.is_punct(t, ","))
+                    && (from..k).all(|t| {
+                        self.kind(t) == TokenKind::Punct
+                            || matches!(self.l(t), "and" | "but" | "still" | "yet" | "then" | "also")
+                    });
+                return self.quote_of[k].filter(|&q| (after_comma || joined) && self.quotes[q].open == k);
             }
             if matches!(self.tok(k), "." | ";" | "?" | "!") || self.lex.speech_verb(self.l(k)).is_some() {
                 return None;
