@@ -1060,3 +1060,21 @@ fn a_colon_after_a_phrase_and_a_subject_introduces_the_next_paragraph_quotation(
     assert_eq!(kind, StatementKind::Direct);
     assert!(content.contains("jobless rate"), "{content}");
 }
+
+#[test]
+fn a_sentence_opening_with_the_verb_names_its_speaker_after_it() {
+    // "Said" is a surname too, but opening a sentence before a name it is the verb.
+    let a = analyse(
+        "Ryan Ellis, a tax expert, read both plans.\n\n\
+         Said Ellis: \"I do not get the sense she is interested in reform.\"\n\n\
+         Added Ellis, \"Nobody is.\"",
+    );
+    assert_eq!(people(&a), vec!["Ryan Ellis"]);
+    let s = statements(&a);
+    assert_eq!(s.len(), 2, "{s:#?}");
+    assert!(
+        s.iter()
+            .all(|(who, kind, _)| who == "Ryan Ellis" && *kind == StatementKind::Direct),
+        "{s:#?}"
+    );
+}

@@ -497,7 +497,11 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
         c.sentence_start + usize::from(scan.seg.tokens[c.sentence_start].kind == TokenKind::Quote);
     if !titled && i == first_word && c.name.len() > 1 {
         let l = scan.lower[i].as_ref();
-        if !lex.is_given_name(l) && !lex.is_surname(l) || lex.is_sentence_starter(scan.tok(i)) {
+        // "Said Ellis:", an inverted attribution, even though Said is a surname too.
+        let verb = lex
+            .speech_verb(l)
+            .is_some_and(|_| l.ends_with("ed") || l.ends_with('s') || l == "said");
+        if !lex.is_given_name(l) && !lex.is_surname(l) || lex.is_sentence_starter(scan.tok(i)) || verb {
             i += 1;
         }
     }

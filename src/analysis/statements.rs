@@ -977,6 +977,21 @@ impl<'a> Finder<'a> {
                         continue;
                     }
                 }
+                // "Said Ellis: "..."", "Added Ellis, "..."": the verb opens the sentence and
+                // the speaker follows it.
+                let floor = self.sentence_range(c).start;
+                if c > floor {
+                    let inverted = self.people.mention_ending_at(c).filter(|m| {
+                        m.tokens.start == floor + 1 && self.lex.speech_verb(self.l(floor)).is_some()
+                    });
+                    if let Some(m) = inverted {
+                        let source = self.person_source(m);
+                        let f = self.found(Some(source), Some(floor..floor + 1), content, true);
+                        self.accept(f);
+                        q = last + 1;
+                        continue;
+                    }
+                }
                 if c > 0
                     && !self.in_quote(c - 1)
                     && self.lex.speech_verb(self.l(c - 1)).is_some()
