@@ -169,3 +169,28 @@ fn a_title_at_the_very_end_of_a_text_is_no_crash() {
         assert!(a.people.is_empty(), "{text}: {:?}", people(&a));
     }
 }
+
+#[test]
+fn a_title_in_a_title_case_headline_vouches_only_for_words_that_look_like_a_name() {
+    let a = analyse(
+        "Comedian Who Endorsed Cruz Just Called Hillary A Liar.\n\n\
+         The comedian, Rob Lane, spoke on Monday.",
+    );
+    let names: Vec<&str> = people(&a).into_iter().map(|(n, _)| n).collect();
+    assert!(names.contains(&"Rob Lane"), "{names:?}");
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.contains("Who") && !n.contains("Endorsed")),
+        "{names:?}"
+    );
+    // The name stops before the verb, and a name the article gives is known in its headline.
+    let a = analyse("President Barack Obama Says The Plan Works.\n\nPresident Barack Obama spoke at noon.");
+    assert_eq!(people(&a), vec![("Barack Obama", 2)]);
+}
+
+#[test]
+fn occupations_before_a_name_are_titles() {
+    let a = analyse("Reporter Jomana Karadsheh says the streets are a front line.");
+    assert_eq!(people(&a), vec![("Jomana Karadsheh", 1)]);
+}

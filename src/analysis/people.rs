@@ -486,6 +486,12 @@ fn named_runs(scan: &Scan) -> Vec<Named> {
 
 /// Splits a candidate run at names that are never people and decides how much evidence
 /// each remaining part has.
+/// Words of title-case headlines that the census also lists as surnames.
+const HEADLINE_WORDS: &[&str] = &[
+    "just", "super", "will", "can", "may", "says", "said", "is", "a", "to", "of", "for", "with", "by",
+    "over", "now", "new", "more", "less",
+];
+
 fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
     let lex = scan.lex;
     let mut out = Vec::new();
@@ -552,7 +558,37 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
         // In a headline only "Given Surname" is trusted by the rules; the model may still
         // vouch for a longer run.
         let mut rules_reject = false;
-        if c.headline && title.is_none() {
+        if c.headline && title.is_some() {
+            // "Comedian Who Endorsed Cruz ...": in title case a title vouches only for a run
+            // that starts like a name.
+            // The name ends at the first word that cannot be part of one (a function word, a
+            // verb: "Mark Cuban Just Revealed ..."), after three words at most, and needs a
+            // word that looks like a name ("Barack Obama Says ...").
+            let junk = |t: usize| {
+                let w = scan.lower[t].as_ref();
+                HEADLINE_WORDS.contains(&w)
+                    || lex.is_sentence_starter(scan.tok(t))
+                    || lex.speech_verb(w).is_some()
+                    || w.ends_with("ed")
+                    || w.ends_with("ing")
+            };
+            let known = |t: usize| {
+                let w = scan.lower[t].as_ref();
+                lex.is_given_name(w) || lex.is_surname(w) || vouched.contains(w)
+            };
+            let mut end = range.start;
+            while end < range.end && end - range.start < 3 && !junk(end) {
+                end += 1;
+            }
+            if !(range.start..end).any(known) {
+                end = range.start;
+            }
+            if end == range.start {
+                rules_reject = true;
+            } else {
+                range = range.start..end;
+            }
+        } else if c.headline {
             if evidence == Evidence::Strong && range.len() > 2 {
                 range = range.start..range.start + 2;
             } else if evidence == Evidence::Weak && range.len() > 1 {
