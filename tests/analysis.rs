@@ -1078,3 +1078,14 @@ fn a_sentence_opening_with_the_verb_names_its_speaker_after_it() {
         "{s:#?}"
     );
 }
+
+#[test]
+fn a_pronoun_skips_a_man_whose_given_name_the_census_lacks() {
+    // "Barack" is not in the census lists; without knowing he is a man, "she" went to him.
+    let a = analyse(
+        "Hillary Clinton met voters in Ohio. President Barack Obama spent the day in Washington.\n\n\
+         \u{201c}We can do better,\u{201d} she said.",
+    );
+    let (who, _, _) = only(&a);
+    assert_eq!(who, "Hillary Clinton");
+}
