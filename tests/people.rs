@@ -194,3 +194,22 @@ fn occupations_before_a_name_are_titles() {
     let a = analyse("Reporter Jomana Karadsheh says the streets are a front line.");
     assert_eq!(people(&a), vec![("Jomana Karadsheh", 1)]);
 }
+
+#[test]
+fn a_title_of_one_gender_never_joins_a_person_of_the_other() {
+    let a = analyse(
+        "Michelle Obama spoke first at the rally on Friday.\n\n\
+         \"Our progress is on the ballot,\" Mr. Obama said later. Mrs. Obama nodded.",
+    );
+    assert_eq!(people(&a), vec![("Michelle Obama", 2), ("Obama", 1)]);
+}
+
+#[test]
+fn a_surname_that_is_also_a_given_name_gives_no_gender() {
+    // "Clinton" is a man's given name too; known first by it alone, the person's gender is
+    // unknown, so a later "she" may still be her.
+    let a = analyse("Clinton spoke in Toledo on Monday.\n\n\"We will win Ohio,\" she said.");
+    let s = &a.statements;
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].speaker.map(|p| a.people[p].name.as_str()), Some("Clinton"));
+}

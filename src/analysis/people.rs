@@ -1019,13 +1019,20 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
                     .zip(&words)
                     .all(|(a, w)| a == w)
         };
-        let compatible = |b: &Builder| match (first, &b.first) {
-            (Some(f), Some(g)) => {
-                f == g
-                    || (is_initial(f) || is_initial(g)) && f.chars().next() == g.chars().next()
-                    || ends_full(b)
-            }
-            _ => true,
+        // "Mr. Obama" is not Michelle Obama: a title of one gender rules out people of the other.
+        let gender = n.title.as_ref().map_or(Gender::Unknown, |t| {
+            title_gender(Span::new(toks[t.start].span.start, toks[t.end - 1].span.end).text(text))
+        });
+        let compatible = |b: &Builder| {
+            let names = match (first, &b.first) {
+                (Some(f), Some(g)) => {
+                    f == g
+                        || (is_initial(f) || is_initial(g)) && f.chars().next() == g.chars().next()
+                        || ends_full(b)
+                }
+                _ => true,
+            };
+            names && b.gender.is_none_or(|g| g.agrees(gender))
         };
         // Of the people with this surname, the one named nearest before (else after).
         let here = n.name.start;
@@ -1087,8 +1094,9 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
             if b.gender.is_none() {
                 b.gender = scan.lex.given_name_gender(f);
             }
-        } else if b.gender.is_none() && b.forms.is_empty() {
-            // Known only by a given name ("Melanie said").
+        } else if b.gender.is_none() && b.forms.is_empty() && !scan.lex.is_surname(last) {
+            // Known only by a given name ("Melanie said"); a word that is also a surname
+            // ("Clinton", a man's given name too) tells nothing.
             b.gender = scan.lex.given_name_gender(last);
         }
         if let Some(t) = &n.title {
