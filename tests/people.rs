@@ -213,3 +213,15 @@ fn a_surname_that_is_also_a_given_name_gives_no_gender() {
     assert_eq!(s.len(), 1);
     assert_eq!(s[0].speaker.map(|p| a.people[p].name.as_str()), Some("Clinton"));
 }
+
+#[test]
+fn a_surname_alone_is_the_person_the_article_is_about() {
+    let a = analyse(
+        "Sen. Ted Cruz endorsed the nominee on Friday. Ted Cruz had refused for months, and \
+         Senator Ted Cruz said the choice was hard. Trump once mocked Heidi Cruz.\n\n\
+         \"It was the right thing to do,\" Cruz said.",
+    );
+    let s = &a.statements;
+    let last = s.last().expect("a statement");
+    assert_eq!(last.speaker.map(|p| a.people[p].name.as_str()), Some("Ted Cruz"));
+}

@@ -1034,7 +1034,9 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
             };
             names && b.gender.is_none_or(|g| g.agrees(gender))
         };
-        // Of the people with this surname, the one named nearest before (else after).
+        // Of the people with this surname named before it, the one named most often so far
+        // when it is a surname alone (the article's principal: "Cruz" is the senator, not his
+        // wife or father), else the nearest; with no one before, the first named after.
         let here = n.name.start;
         let mut person = candidates
             .iter()
@@ -1044,8 +1046,10 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
                 let starts = &builders[p].starts;
                 let k = starts.partition_point(|&s| s < here);
                 let before = k.checked_sub(1).map(|k| starts[k]);
+                let principal = if first.is_none() { k } else { 0 };
                 (
                     before.is_some(),
+                    principal,
                     before.unwrap_or(usize::MAX - builders[p].starts.first().copied().unwrap_or(0)),
                 )
             });
