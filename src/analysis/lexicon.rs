@@ -73,8 +73,9 @@ impl Phrases {
     }
 
     pub fn contains(&self, phrase: &str) -> bool {
-        let words: Vec<&str> = phrase.split_whitespace().collect();
-        self.longest_match(words.iter().copied()) == words.len() && !words.is_empty()
+        let words = phrase.split_whitespace();
+        let n = words.clone().count();
+        n > 0 && self.longest_match(words) == n
     }
 }
 
@@ -98,6 +99,22 @@ fn lines(src: &str) -> impl Iterator<Item = &str> {
     src.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Whether `set` holds `word` lowercased by `lower`. Short ASCII words, nearly all of them,
+/// are lowercased on the stack: these lookups run for many tokens, and allocating a string
+/// for each showed in profiles.
+fn contains_lowercased(set: &HashSet<String>, word: &str, lower: fn(&str) -> String) -> bool {
+    let mut buf = [0u8; 16];
+    match buf.get_mut(..word.len()) {
+        Some(buf) if word.is_ascii() => {
+            buf.copy_from_slice(word.as_bytes());
+            // Both ways of lowercasing agree on ASCII, which stays valid UTF-8.
+            buf.make_ascii_lowercase();
+            std::str::from_utf8(buf).is_ok_and(|w| set.contains(w))
+        }
+        _ => set.contains(&lower(word)),
+    }
 }
 
 /// Regular inflections of a verb: -s, -ed, -ing, with the common spelling rules.
@@ -190,20 +207,20 @@ impl Lexicon {
     /// Whether a word (without its full stop) is a known abbreviation.
     pub fn is_abbreviation(&self, word: &str) -> bool {
         let w = word.trim_end_matches('.');
-        w.len() <= 5 && self.abbreviations.contains(&w.to_ascii_lowercase())
+        w.len() <= 5 && contains_lowercased(&self.abbreviations, w, str::to_ascii_lowercase)
     }
 
     /// Whether a word with a full stop is a title abbreviation ("Sen."), which never ends a
     /// sentence because a name follows it.
     pub fn is_title_abbreviation(&self, word: &str) -> bool {
         let w = word.trim_end_matches('.');
-        w.len() <= 5 && self.title_abbreviations.contains(&w.to_ascii_lowercase())
+        w.len() <= 5 && contains_lowercased(&self.title_abbreviations, w, str::to_ascii_lowercase)
     }
 
     pub fn is_sentence_starter(&self, word: &str) -> bool {
         word.chars().next().is_some_and(char::is_uppercase)
             && word.len() <= 12
-            && self.starters.contains(&word.to_lowercase())
+            && contains_lowercased(&self.starters, word, str::to_lowercase)
     }
 
     /// The base form of a speech verb, from any of its forms (lowercase).

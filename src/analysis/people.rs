@@ -16,8 +16,9 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexicon::{Gender, Lexicon};
 use super::person_model::PersonModel;
@@ -134,12 +135,33 @@ struct Candidate {
     headline: bool,
 }
 
+/// Whether each token is a word that starts with a capital.
+fn capitals(text: &str, seg: &Segmentation) -> Vec<bool> {
+    seg.tokens
+        .iter()
+        .map(|t| t.kind == TokenKind::Word && is_capitalised(t.span.text(text)))
+        .collect()
+}
+
+fn is_capitalised(t: &str) -> bool {
+    let first = t.chars().next().unwrap_or(' ');
+    if first.is_uppercase() {
+        true
+    } else {
+        // "al-Assad", "el-Sisi"
+        (t.starts_with("al-") || t.starts_with("el-")) && t[3..].starts_with(char::is_uppercase)
+    }
+}
+
 struct Scan<'a> {
     text: &'a str,
     seg: &'a Segmentation,
     lower: &'a [Cow<'a, str>],
     lex: &'static Lexicon,
     model: &'a PersonModel,
+    /// Whether each token is capitalised (see [`is_capitalised`]): asked about every word
+    /// several times over, so worked out once.
+    capitals: Vec<bool>,
     /// Feature ids of the run being scored, reused from run to run.
     feats: RefCell<Vec<u64>>,
     /// When set, every run the model would be asked about is recorded here (training).
@@ -156,17 +178,7 @@ impl Scan<'_> {
     }
 
     fn capitalised(&self, i: usize) -> bool {
-        self.is_word(i) && {
-            let t = self.tok(i);
-            let mut cs = t.chars();
-            let first = cs.next().unwrap_or(' ');
-            if first.is_uppercase() {
-                true
-            } else {
-                // "al-Assad", "el-Sisi"
-                (t.starts_with("al-") || t.starts_with("el-")) && t[3..].starts_with(char::is_uppercase)
-            }
-        }
+        self.capitals[i]
     }
 
     /// Whether token `i` is an all-capitals acronym ("NATO", "FBI"), which is not a name.
@@ -184,14 +196,17 @@ impl Scan<'_> {
         // Modifiers and nationalities ("Russian", "former", "White House").
         while j < end && j < i + 3 {
             let l = self.lower[j].as_ref();
-            let nationality = self.lex.not_people.longest_match([l]) == 1 && self.capitalised(j);
-            if TITLE_MODIFIERS.contains(&l) || nationality {
+            // The lexicon is asked last: most words are lowercase.
+            let nationality = || self.capitalised(j) && self.lex.not_people.longest_match([l]) == 1;
+            if TITLE_MODIFIERS.contains(&l) || nationality() {
                 j += 1;
             } else {
                 break;
             }
         }
-        for start in [j, i] {
+        // Without modifiers both starts are one, asked about once.
+        let starts = if j == i { &[i][..] } else { &[j, i][..] };
+        for &start in starts {
             if start >= end {
                 continue;
             }
@@ -430,6 +445,7 @@ pub fn find_with(model: &PersonModel, text: &str, seg: &Segmentation, lower: &[C
         lower,
         lex: Lexicon::get(),
         model,
+        capitals: capitals(text, seg),
         feats: RefCell::new(Vec::with_capacity(64)),
         record: None,
     };
@@ -459,6 +475,7 @@ pub fn model_runs(text: &str, seg: &Segmentation, lower: &[Cow<str>]) -> Vec<Run
         lower,
         lex: Lexicon::get(),
         model: &zero,
+        capitals: capitals(text, seg),
         feats: RefCell::new(Vec::with_capacity(64)),
         record: Some(&record),
     };
@@ -994,8 +1011,8 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
     let text = scan.text;
     let toks = &scan.seg.tokens;
     let mut builders: Vec<Builder> = Vec::new();
-    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
     let mut mentions: Vec<Mention> = Vec::new();
 
     // Strong names first, in text order, so that weak ones can match them wherever they are.
@@ -1006,7 +1023,6 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
         let words = name_words(scan, &n.name);
         let Some(&last) = words.last() else { continue };
         let first = if words.len() > 1 { Some(words[0]) } else { None };
-        let candidates = by_last.get(last).cloned().unwrap_or_default();
         // A person with this surname and a compatible given name; the nearest before it.
         // A surname of two words ("Mr. Guajardo Villarreal" after "Ildefonso Guajardo
         // Villarreal") ends the full name, so its first word is no given name; a known given
@@ -1038,8 +1054,10 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
         // when it is a surname alone (the article's principal: "Cruz" is the senator, not his
         // wife or father), else the nearest; with no one before, the first named after.
         let here = n.name.start;
-        let mut person = candidates
-            .iter()
+        let mut person = by_last
+            .get(last)
+            .into_iter()
+            .flatten()
             .copied()
             .filter(|&p| compatible(&builders[p]))
             .max_by_key(|&p| {
