@@ -384,11 +384,11 @@ impl Doc {
         self.tag_pos_in(model, seg, |_| true);
     }
 
-    /// Tags parts of speech in the sentences of the paragraphs `wanted` selects.
+    /// Tags parts of speech in the sentences `wanted` selects (by sentence index).
     pub fn tag_pos_in(&mut self, model: &PosModel, seg: &Segmentation, wanted: impl Fn(usize) -> bool) {
         let mut inputs = Vec::new();
         let mut out = Vec::new();
-        for s in seg.sentences.iter().filter(|s| wanted(s.paragraph)) {
+        for (_, s) in seg.sentences.iter().enumerate().filter(|(k, _)| wanted(*k)) {
             inputs.clear();
             inputs.extend(self.infos[s.tokens.clone()].iter().map(|x| PosInput {
                 word: x.word,

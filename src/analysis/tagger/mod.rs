@@ -163,9 +163,11 @@ impl Tagger {
         self.tag_doc(&mut doc, seg)
     }
 
-    /// Like [`Tagger::tag`], for the paragraphs `wanted` selects (by paragraph index); the
-    /// others are left `O`. Tagging is most of the cost of the analysis, so callers skip what
-    /// they already understand.
+    /// Like [`Tagger::tag`], for the sentences `wanted` selects (by sentence index): in each
+    /// paragraph, the stretch from its first selected sentence to its last is decoded as one
+    /// sequence, with the whole paragraph as context for the features; everything else is
+    /// left `O`. Tagging is most of the cost of the analysis, so callers skip what they
+    /// already understand.
     pub fn tag_some(
         &self,
         text: &str,
@@ -174,27 +176,47 @@ impl Tagger {
         people: &People,
         wanted: &[bool],
     ) -> Vec<Label> {
-        if !wanted.contains(&true) {
+        let mut stretches: Vec<Option<Range<usize>>> = vec![None; seg.paragraphs.len()];
+        for (s, sentence) in seg.sentences.iter().enumerate() {
+            if wanted.get(s).copied().unwrap_or(false) {
+                let r = &mut stretches[sentence.paragraph];
+                *r = Some(match r.take() {
+                    Some(r) => r.start..sentence.tokens.end,
+                    None => sentence.tokens.clone(),
+                });
+            }
+        }
+        if stretches.iter().all(Option::is_none) {
             return vec![Label::O; seg.tokens.len()];
         }
-        let wanted = |p: usize| wanted.get(p).copied().unwrap_or(false);
-        let mut doc = Doc::new_in(text, seg, lower, people, wanted);
-        doc.tag_pos_in(&self.pos, seg, wanted);
-        self.tag_paragraphs(&mut doc, seg, wanted)
+        let mut doc = Doc::new_in(text, seg, lower, people, |p| stretches[p].is_some());
+        doc.tag_pos_in(&self.pos, seg, |s| {
+            let sentence = &seg.sentences[s];
+            stretches[sentence.paragraph]
+                .as_ref()
+                .is_some_and(|r| r.start <= sentence.tokens.start && sentence.tokens.end <= r.end)
+        });
+        self.tag_stretches(&mut doc, seg, &stretches)
     }
 
     /// Tags a document whose features are already prepared (parts of speech included),
     /// one paragraph at a time: its first-stage features are computed once and reused by
     /// the second stage.
     pub fn tag_doc(&self, doc: &mut Doc, seg: &Segmentation) -> Vec<Label> {
-        self.tag_paragraphs(doc, seg, |_| true)
+        let mut stretches: Vec<Option<Range<usize>>> = vec![None; seg.paragraphs.len()];
+        for (p, range) in paragraphs(seg) {
+            stretches[p] = Some(range);
+        }
+        self.tag_stretches(doc, seg, &stretches)
     }
 
-    fn tag_paragraphs(
+    /// Tags the stretch of tokens given for each paragraph (`None`: none), each as one
+    /// sequence.
+    fn tag_stretches(
         &self,
         doc: &mut Doc,
         seg: &Segmentation,
-        wanted: impl Fn(usize) -> bool,
+        stretches: &[Option<Range<usize>>],
     ) -> Vec<Label> {
         let mut labels = vec![Label::O; seg.tokens.len()];
         // The second stage's scores of the first-stage features, computed with the first
@@ -209,7 +231,11 @@ impl Tagger {
         // prefetched while the current token is scored.
         let mut ahead = [0u64; MAX_FEATURES];
         let mut extra_ahead = [0u64; MAX_STACKED];
-        for (p, range) in paragraphs(seg).filter(|(p, _)| wanted(*p)) {
+        for (p, range) in stretches
+            .iter()
+            .enumerate()
+            .filter_map(|(p, r)| r.clone().filter(|r| !r.is_empty()).map(|r| (p, r)))
+        {
             second_base.clear();
             emit.clear();
             let mut n = doc.features(range.start, &mut feats);

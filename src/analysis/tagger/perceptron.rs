@@ -5,12 +5,17 @@
 //! the averaged weights are quantized to `i16` with one scale for the file and for tagging,
 //! and tagging adds integers only.
 
+use super::features::MAX_FEATURES;
 use super::Label;
 use crate::analysis::model_io::Reader;
 
 /// Label slots per bucket: seven labels padded to eight, so a bucket is one aligned load.
 pub const SLOTS: usize = 8;
 pub const LABELS: usize = Label::ALL.len();
+
+/// The largest weight training writes: the sum of the most features a token can have stays
+/// within `i16`, so tagging adds a token's weights in 16-bit lanes, eight labels to an add.
+pub const WEIGHT_MAX: i16 = (i16::MAX as usize / MAX_FEATURES) as i16;
 
 const MAGIC: &[u8; 4] = b"HSTG";
 const VERSION: u32 = 2;
@@ -49,6 +54,10 @@ pub struct Model {
     /// `transitions[prev][next]`.
     pub transitions: [[i32; LABELS]; LABELS],
     pub start: [i32; LABELS],
+    /// Every weight is within [`WEIGHT_MAX`], so scores add up in `i16` without overflow.
+    /// Set where a finished model is made (read or averaged); a model being trained keeps
+    /// the wide sums.
+    narrow: bool,
 }
 
 impl Model {
@@ -58,7 +67,14 @@ impl Model {
             weights: vec![0; (1usize << bits) * SLOTS],
             transitions: [[0; LABELS]; LABELS],
             start: [0; LABELS],
+            narrow: false,
         }
+    }
+
+    /// Records whether the weights allow sums in `i16`.
+    fn finished(mut self) -> Model {
+        self.narrow = self.weights.iter().all(|w| w.unsigned_abs() <= WEIGHT_MAX as u16);
+        self
     }
 
     #[inline]
@@ -77,17 +93,29 @@ impl Model {
     /// Adds the weights of the given feature ids to `scores` (one slot per label).
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [i32; SLOTS]) {
+        if self.narrow && feats.len() <= MAX_FEATURES {
+            let mut acc = [0i16; SLOTS];
+            for &h in feats {
+                add_narrow(&mut acc, self.bucket_weights(h));
+            }
+            *scores = acc.map(i32::from);
+            return;
+        }
         let mut acc = [0i32; SLOTS];
         for &h in feats {
-            let b = self.bucket(h) * SLOTS;
-            let w: &[i16; SLOTS] = self.weights[b..b + SLOTS]
-                .try_into()
-                .expect("bucket is SLOTS wide");
-            for (a, &x) in acc.iter_mut().zip(w) {
+            for (a, &x) in acc.iter_mut().zip(self.bucket_weights(h)) {
                 *a += x as i32;
             }
         }
         *scores = acc;
+    }
+
+    #[inline]
+    fn bucket_weights(&self, h: u64) -> &[i16; SLOTS] {
+        let b = self.bucket(h) * SLOTS;
+        self.weights[b..b + SLOTS]
+            .try_into()
+            .expect("bucket is SLOTS wide")
     }
 
     /// The compact little-endian encoding: magic, version, bits, start and transition
@@ -144,7 +172,7 @@ impl Model {
                 m.weights[b * SLOTS + l] = i16::from_le_bytes([w[0], w[1]]);
             }
         }
-        Ok((m, r.at))
+        Ok((m.finished(), r.at))
     }
 
     /// The best label sequence for emission scores `emit` (one `[i32; SLOTS]` per token),
@@ -234,6 +262,8 @@ pub(super) fn prefetch<T>(x: &T) {
 #[derive(Debug, Clone)]
 pub struct Paired {
     bits: u32,
+    /// Both models are narrow (see [`Model::score`]).
+    narrow: bool,
     buckets: Vec<PairBucket>,
 }
 
@@ -261,6 +291,7 @@ impl Paired {
             .collect();
         Some(Paired {
             bits: a.bits,
+            narrow: a.narrow && b.narrow,
             buckets,
         })
     }
@@ -276,6 +307,17 @@ impl Paired {
     /// What [`Model::score`] gives for each of the two models, in one pass.
     #[inline]
     pub fn score(&self, feats: &[u64], a: &mut [i32; SLOTS], b: &mut [i32; SLOTS]) {
+        if self.narrow && feats.len() <= MAX_FEATURES {
+            let (mut acc_a, mut acc_b) = ([0i16; SLOTS], [0i16; SLOTS]);
+            for &h in feats {
+                let w = &self.buckets[(h >> (64 - self.bits)) as usize];
+                add_narrow(&mut acc_a, &w.a);
+                add_narrow(&mut acc_b, &w.b);
+            }
+            *a = acc_a.map(i32::from);
+            *b = acc_b.map(i32::from);
+            return;
+        }
         let mut acc_a = [0i32; SLOTS];
         let mut acc_b = [0i32; SLOTS];
         for &h in feats {
@@ -289,6 +331,15 @@ impl Paired {
         }
         *a = acc_a;
         *b = acc_b;
+    }
+}
+
+/// Adds a bucket's weights lane by lane. Wrapping is exact here: a narrow model's sums of at
+/// most [`MAX_FEATURES`] weights never leave `i16`, and the adds compile to one vector add.
+#[inline]
+fn add_narrow(acc: &mut [i16; SLOTS], w: &[i16; SLOTS]) {
+    for (a, &x) in acc.iter_mut().zip(w) {
+        *a = a.wrapping_add(x);
     }
 }
 
@@ -399,11 +450,11 @@ impl Trainer {
             .map(|(&w, &t)| avg(w as i64, t))
             .collect();
         let max = emissions.iter().fold(0f64, |m, &x| m.max(x.abs())).max(1e-9);
-        let scale = i16::MAX as f64 / max;
+        let scale = WEIGHT_MAX as f64 / max;
         let q = |x: f64| (x * scale).round();
         let mut m = Model::zero(self.bits);
         for (w, &x) in m.weights.iter_mut().zip(&emissions) {
-            *w = q(x).clamp(i16::MIN as f64, i16::MAX as f64) as i16;
+            *w = q(x).clamp(-WEIGHT_MAX as f64, WEIGHT_MAX as f64) as i16;
         }
         for p in 0..LABELS {
             m.start[p] = q(avg(self.current.start[p] as i64, self.start_total[p])) as i32;
@@ -412,7 +463,7 @@ impl Trainer {
                     q(avg(self.current.transitions[p][l] as i64, self.trans_total[p][l])) as i32;
             }
         }
-        m
+        m.finished()
     }
 }
 
@@ -585,6 +636,49 @@ mod tests {
             assert_eq!((pa, pb), (sa, sb));
         }
         assert!(Paired::new(&a, &Model::zero(10)).is_none());
+    }
+
+    #[test]
+    fn narrow_sums_equal_wide_sums_at_the_weight_bound() {
+        // Weights at the bound and near it, signs mixed, summed over the most features a token
+        // can have: the 16-bit lanes must give exactly what 32-bit sums give.
+        let mut m = Model::zero(6);
+        for (i, w) in m.weights.iter_mut().enumerate() {
+            if i % SLOTS < LABELS {
+                *w = match i % 5 {
+                    0 => WEIGHT_MAX,
+                    1 => -WEIGHT_MAX,
+                    2 => WEIGHT_MAX - 1,
+                    _ => ((i as i64 * 7919) % (2 * WEIGHT_MAX as i64 + 1) - WEIGHT_MAX as i64) as i16,
+                };
+            }
+        }
+        let wide = m.clone();
+        let narrow = m.finished();
+        assert!(narrow.narrow && !wide.narrow);
+        let paired = Paired::new(&narrow, &narrow).expect("same size");
+        let wide_paired = Paired::new(&wide, &wide).expect("same size");
+        // One bucket repeated (all at +WEIGHT_MAX in slot 0), then mixed buckets.
+        let same = vec![0u64; MAX_FEATURES];
+        let mixed: Vec<u64> = (0..MAX_FEATURES as u64)
+            .map(|k| k.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+            .collect();
+        for feats in [&same, &mixed] {
+            for n in [0, 1, 40, MAX_FEATURES] {
+                let (mut a, mut b) = ([0; SLOTS], [0; SLOTS]);
+                narrow.score(&feats[..n], &mut a);
+                wide.score(&feats[..n], &mut b);
+                assert_eq!(a, b);
+                let (mut pa, mut pb, mut wa, mut wb) = ([0; SLOTS], [0; SLOTS], [0; SLOTS], [0; SLOTS]);
+                paired.score(&feats[..n], &mut pa, &mut pb);
+                wide_paired.score(&feats[..n], &mut wa, &mut wb);
+                assert_eq!((pa, pb), (wa, wb));
+                assert_eq!(pa, a);
+            }
+        }
+        let mut top = [0; SLOTS];
+        narrow.score(&same, &mut top);
+        assert_eq!(top[0], WEIGHT_MAX as i32 * MAX_FEATURES as i32);
     }
 
     #[test]
