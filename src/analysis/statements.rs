@@ -1660,6 +1660,11 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let source = self.source_of(src);
+            let source = a
+                .cue
+                .as_ref()
+                .and_then(|c| self.relative_clause_head(&source, c))
+                .unwrap_or(source);
             if source.speaker.is_none()
                 && self.pending_for(&source).is_none()
                 && !self.plain_unnamed(&source, &a.cue)
@@ -1701,6 +1706,31 @@ impl<'a> Finder<'a> {
             *w = *w && !self.is_claimed(sentence.tokens.clone());
         }
         wanted
+    }
+
+    /// The person a relative clause is about, when a tagged source lies inside one and the
+    /// cue follows it: in "Sanders, who lost the primaries to Clinton, identified ...", the
+    /// tagger may take Clinton, the name nearest the verb, for the source.
+    fn relative_clause_head(&self, source: &Source, cue: &std::ops::Range<usize>) -> Option<Source> {
+        let r = &source.tokens;
+        if r.is_empty() || cue.start < r.end {
+            return None;
+        }
+        let s0 = self.sentence_range(r.start).start;
+        // The clause opens with ", who" before the source, with no comma between...
+        let who = (s0 + 1..r.start)
+            .rev()
+            .take_while(|&t| !self.is_punct(t, ","))
+            .find(|&t| matches!(self.l(t), "who" | "whose") && self.is_punct(t - 1, ","))?;
+        // ...and closes with a comma after the source's words, before the cue.
+        let mut end = r.end;
+        while end > r.start && self.kind(end - 1) == TokenKind::Punct {
+            end -= 1;
+        }
+        if !(end..cue.start).any(|t| self.is_punct(t, ",")) {
+            return None;
+        }
+        self.subject_before(who - 1, s0).filter(|s| s.speaker.is_some())
     }
 
     /// Whether a cue is in the passive voice ("was dubbed", "is said to", "was widely
