@@ -262,27 +262,7 @@ fn full_title_word(w: &str) -> &str {
 }
 
 pub fn find(text: &str, seg: &Segmentation, lower: &[Cow<str>], people: &People) -> Vec<Statement> {
-    let n = seg.tokens.len();
-    let mut sentence_of = vec![0; n];
-    for (si, s) in seg.sentences.iter().enumerate() {
-        for t in s.tokens.clone() {
-            sentence_of[t] = si;
-        }
-    }
-    let mut f = Finder {
-        text,
-        seg,
-        lower,
-        people,
-        lex: Lexicon::get(),
-        quote_of: vec![None; n],
-        quotes: Vec::new(),
-        claimed: vec![false; n],
-        sentence_of,
-        found: Vec::new(),
-        latest_cues: vec![Vec::new(); seg.sentences.len()],
-        accepted_sources: FxHashSet::default(),
-    };
+    let mut f = Finder::new(text, seg, lower, people);
     f.find_quotes();
     f.quote_attributions();
     let cues = f.cues();
@@ -292,6 +272,32 @@ pub fn find(text: &str, seg: &Segmentation, lower: &[Cow<str>], people: &People)
     f.standalone_quotes();
     f.resolve();
     f.into_statements()
+}
+
+impl<'a> Finder<'a> {
+    fn new(text: &'a str, seg: &'a Segmentation, lower: &'a [Cow<'a, str>], people: &'a People) -> Self {
+        let n = seg.tokens.len();
+        let mut sentence_of = vec![0; n];
+        for (si, s) in seg.sentences.iter().enumerate() {
+            for t in s.tokens.clone() {
+                sentence_of[t] = si;
+            }
+        }
+        Finder {
+            text,
+            seg,
+            lower,
+            people,
+            lex: Lexicon::get(),
+            quote_of: vec![None; n],
+            quotes: Vec::new(),
+            claimed: vec![false; n],
+            sentence_of,
+            found: Vec::new(),
+            latest_cues: vec![Vec::new(); seg.sentences.len()],
+            accepted_sources: FxHashSet::default(),
+        }
+    }
 }
 
 impl<'a> Finder<'a> {
@@ -2157,5 +2163,42 @@ impl<'a> Finder<'a> {
             s.id = i;
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{people, segment};
+
+    /// The token index of the first token whose text is `word`.
+    fn at(text: &str, seg: &Segmentation, word: &str) -> usize {
+        seg.tokens
+            .iter()
+            .position(|t| t.span.text(text) == word)
+            .expect("the word is in the text")
+    }
+
+    #[test]
+    fn a_source_inside_a_relative_clause_gives_way_to_the_person_the_clause_is_about() {
+        // What the tagger may propose: the name nearest the verb, inside the clause.
+        let text = "Sen. Bernie Sanders (Vt.), who lost the primaries to Hillary Clinton, identified \
+                    young voters as the key.";
+        let seg = segment::segment(text);
+        let lower = people::lowercase_tokens(text, &seg);
+        let found = people::find(text, &seg, &lower);
+        let f = Finder::new(text, &seg, &lower, &found);
+        let hillary = at(text, &seg, "Hillary");
+        let tagged = f.source_of(hillary..hillary + 3);
+        let name = |s: &Source| s.speaker.map(|p| found.people[p].name.clone());
+        assert_eq!(name(&tagged).as_deref(), Some("Hillary Clinton"));
+        let cue = at(text, &seg, "identified");
+        let head = f
+            .relative_clause_head(&tagged, &(cue..cue + 1))
+            .expect("the clause's head");
+        assert_eq!(name(&head).as_deref(), Some("Bernie Sanders"));
+        // A source after the clause has closed is left alone.
+        let lost = at(text, &seg, "lost");
+        assert!(f.relative_clause_head(&tagged, &(lost..lost + 1)).is_none());
     }
 }
