@@ -1089,3 +1089,18 @@ fn a_pronoun_skips_a_man_whose_given_name_the_census_lacks() {
     let (who, _, _) = only(&a);
     assert_eq!(who, "Hillary Clinton");
 }
+
+#[test]
+fn the_object_of_a_verb_of_judgement_ends_where_a_clause_of_circumstance_begins() {
+    let a = analyse(
+        "Gov. Chris Christie described the senator as a disgrace after she attacked the police.\n\n\
+         Senator Ann Ruiz criticized the plan as reckless when the council voted on Monday.",
+    );
+    let s = statements(&a);
+    let contents: Vec<&str> = s.iter().map(|(_, _, c)| c.as_str()).collect();
+    assert_eq!(
+        contents,
+        vec!["the senator as a disgrace", "the plan as reckless"],
+        "{s:#?}"
+    );
+}

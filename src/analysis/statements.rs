@@ -1430,6 +1430,23 @@ impl<'a> Finder<'a> {
             }) {
                 end = k;
             }
+            // "described Clinton as a disgrace after she attacked the police": the object of a
+            // verb of judgement ends where a clause of circumstance begins.
+            let judges = OBJECT_CONTENT.contains(&base) || matches!(base, "describe" | "call");
+            if judges && c == verb + 1 && self.l(c) != "that" && self.quote_of[c].is_none() {
+                if let Some(k) = (c + 2..end).find(|&t| {
+                    !self.in_quote(t)
+                        && matches!(
+                            self.l(t),
+                            "after" | "before" | "when" | "while" | "until" | "during"
+                        )
+                }) {
+                    end = k;
+                    while end > c && matches!(self.tok(end - 1), "," | "—" | "-" | ";") {
+                        end -= 1;
+                    }
+                }
+            }
             // "Back when he wrote his book, Mr. Lee said that ...": a named speaker's own
             // attribution after a comma ends the content, which must then say something.
             let mut short_ok = true;
