@@ -22,6 +22,15 @@ fn people(a: &Analysis) -> Vec<&str> {
     a.people.iter().map(|p| p.name.as_str()).collect()
 }
 
+/// The speaker of the statement whose content holds `words`.
+fn speaker_of(a: &Analysis, words: &str) -> String {
+    statements(a)
+        .into_iter()
+        .find(|(_, _, c)| c.contains(words))
+        .unwrap_or_else(|| panic!("no statement says {words:?}: {:#?}", statements(a)))
+        .0
+}
+
 fn only(a: &Analysis) -> (String, StatementKind, String) {
     let s = statements(a);
     assert_eq!(s.len(), 1, "expected one statement, got {s:#?}");
@@ -981,11 +990,7 @@ fn a_pronoun_after_a_long_quotation_is_its_speaker() {
          They have to fix it. We have to get back to the issues. Voters care about jobs.”\n\n\
          He added, “I have made this very clear, and I will keep saying it.”",
     );
-    let added = statements(&a)
-        .into_iter()
-        .find(|(_, _, c)| c.contains("very clear"))
-        .expect("the added quotation is a statement");
-    assert_eq!(added.0, "Paul Rowan");
+    assert_eq!(speaker_of(&a, "very clear"), "Paul Rowan");
 }
 
 #[test]
@@ -994,11 +999,7 @@ fn a_pronoun_passes_over_a_possessor_for_the_person_named_after_it() {
         "Lester Holt's colleague Matt Lauer faced criticism last month after he asked the candidate \
          only about her emails.",
     );
-    let asked = statements(&a)
-        .into_iter()
-        .find(|(_, _, c)| c.contains("emails"))
-        .expect("the question is a statement");
-    assert_eq!(asked.0, "Matt Lauer");
+    assert_eq!(speaker_of(&a, "emails"), "Matt Lauer");
 }
 
 #[test]
@@ -1023,17 +1024,8 @@ fn the_tagger_reads_a_sentence_the_rules_left_in_a_paragraph_they_explained_in_p
         "“We will not back down,” Mayor Ann Ruiz said on Monday. Ruiz also took aim at the \
          council's plan to cut bus routes, calling it a betrayal of working families.",
     );
-    let s = statements(&a);
-    assert!(
-        s.iter()
-            .any(|(who, _, c)| who == "Ann Ruiz" && c.contains("back down")),
-        "{s:#?}"
-    );
-    assert!(
-        s.iter()
-            .any(|(who, _, c)| who == "Ann Ruiz" && c.contains("plan to cut bus routes")),
-        "{s:#?}"
-    );
+    assert_eq!(speaker_of(&a, "back down"), "Ann Ruiz");
+    assert_eq!(speaker_of(&a, "plan to cut bus routes"), "Ann Ruiz");
 }
 
 #[test]
