@@ -225,3 +225,21 @@ fn a_surname_alone_is_the_person_the_article_is_about() {
     let last = s.last().expect("a statement");
     assert_eq!(last.speaker.map(|p| a.people[p].name.as_str()), Some("Ted Cruz"));
 }
+
+#[test]
+fn a_surname_one_letter_off_a_named_person_is_a_typo_of_it() {
+    let a = analyse(
+        "Activist Leslie Wimes spoke on Monday.\n\n\"We will not be silent,\" Wines said.\n\n\
+         George Bush met Rush Holt. Bush and Holt disagreed.",
+    );
+    let names: Vec<&str> = people(&a).into_iter().map(|(n, _)| n).collect();
+    assert!(
+        names.contains(&"Leslie Wimes") && !names.contains(&"Wines"),
+        "{names:?}"
+    );
+    assert_eq!(a.statements.len(), 1);
+    assert_eq!(
+        a.statements[0].speaker.map(|p| a.people[p].name.as_str()),
+        Some("Leslie Wimes")
+    );
+}

@@ -994,6 +994,22 @@ fn title_gender(title: &str) -> Gender {
     }
 }
 
+/// Whether two words differ by one letter changed, added or dropped, with the same first
+/// letter.
+fn one_letter_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (long, short) = if a.len() >= b.len() { (&a, &b) } else { (&b, &a) };
+    if a.first() != b.first() || long.len() - short.len() > 1 || a == b {
+        return false;
+    }
+    let i = long.iter().zip(short.iter()).take_while(|(x, y)| x == y).count();
+    if long.len() == short.len() {
+        long[i + 1..] == short[i + 1..]
+    } else {
+        long[i + 1..] == short[i..]
+    }
+}
+
 #[derive(Default)]
 struct Builder {
     /// Full forms (several words) with how often each appears, in order of first appearance.
@@ -1076,6 +1092,19 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
             if let Some(ps) = by_first.get(last) {
                 if ps.len() == 1 {
                     person = Some(ps[0]);
+                }
+            }
+            // "Wines" in an article about Leslie Wimes: a surname alone that no one has, one
+            // letter away from the surname of exactly one person named in full, is a typo of
+            // it. Short names are left alone ("Bush" and "Rush" are two people).
+            if person.is_none() && last.chars().count() >= 5 {
+                let mut near = by_last
+                    .iter()
+                    .filter(|(other, _)| one_letter_apart(last, other))
+                    .flat_map(|(_, ps)| ps.iter().copied())
+                    .filter(|&p| builders[p].first.is_some());
+                if let (Some(p), None) = (near.next(), near.next()) {
+                    person = Some(p);
                 }
             }
         }
@@ -1265,6 +1294,26 @@ fn infer_genders(scan: &Scan, mentions: &[Mention], genders: &mut [Gender]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_letter_apart_is_one_edit_with_the_same_first_letter() {
+        for (a, b) in [
+            ("wimes", "wines"),
+            ("giuliani", "giulini"),
+            ("sweeney", "sweeny"),
+            ("mclenney", "mcclenney"),
+        ] {
+            assert!(one_letter_apart(a, b) && one_letter_apart(b, a), "{a} {b}");
+        }
+        for (a, b) in [
+            ("wimes", "wimes"),
+            ("bush", "rush"),
+            ("smith", "smythe"),
+            ("wimes", "wines  "),
+        ] {
+            assert!(!one_letter_apart(a, b) && !one_letter_apart(b, a), "{a} {b}");
+        }
+    }
     use crate::analysis::segment::segment;
 
     fn people(text: &str) -> People {
