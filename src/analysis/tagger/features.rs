@@ -177,20 +177,17 @@ fn bucket(d: u16) -> u64 {
 
 /// "Xxxx", "xx-xx", "d.d": character classes with runs collapsed, at most 6 classes long.
 fn shape(token: &str) -> u64 {
+    // Most tokens are ASCII, whose classes need no decoding; the others start over.
     let mut h: u64 = 0x100;
     let mut last = 0u8;
     let mut n = 0;
-    for c in token.chars() {
-        let class = if c.is_uppercase() {
-            b'X'
-        } else if c.is_lowercase() {
-            b'x'
-        } else if c.is_ascii_digit() {
-            b'd'
-        } else if (c as u32) < 128 {
-            c as u8
-        } else {
-            b'u'
+    for &b in token.as_bytes() {
+        let class = match b {
+            b'A'..=b'Z' => b'X',
+            b'a'..=b'z' => b'x',
+            b'0'..=b'9' => b'd',
+            0x80.. => return shape_of(token.chars().map(char_class)),
+            _ => b,
         };
         if class != last {
             n += 1;
@@ -204,14 +201,56 @@ fn shape(token: &str) -> u64 {
     fmix(h)
 }
 
+fn char_class(c: char) -> u8 {
+    if c.is_uppercase() {
+        b'X'
+    } else if c.is_lowercase() {
+        b'x'
+    } else if c.is_ascii_digit() {
+        b'd'
+    } else if (c as u32) < 128 {
+        c as u8
+    } else {
+        b'u'
+    }
+}
+
+fn shape_of(classes: impl Iterator<Item = u8>) -> u64 {
+    let mut h: u64 = 0x100;
+    let mut last = 0u8;
+    let mut n = 0;
+    for class in classes {
+        if class != last {
+            n += 1;
+            if n > 6 {
+                break;
+            }
+            h = (h << 8) | class as u64;
+            last = class;
+        }
+    }
+    fmix(h)
+}
+
+/// Hashes of the first three and the last three characters.
 fn affixes(lower: &str) -> (u64, u64) {
-    let n = lower.chars().count();
+    // In ASCII, characters are bytes: no counting or decoding.
+    let (n, pre_end, suf_start) = if lower.is_ascii() {
+        let n = lower.len();
+        (n, 3, n.saturating_sub(3))
+    } else {
+        let n = lower.chars().count();
+        let pre_end = lower.char_indices().nth(3).map_or(lower.len(), |(i, _)| i);
+        let suf_start = lower
+            .char_indices()
+            .nth(n.saturating_sub(3))
+            .map_or(0, |(i, _)| i);
+        (n, pre_end, suf_start)
+    };
     if n <= 3 {
         let h = hash_str(lower);
         return (h, h);
     }
-    let pre_end = lower.char_indices().nth(3).map_or(lower.len(), |(i, _)| i);
-    let suf_start = lower.char_indices().nth(n - 3).map_or(0, |(i, _)| i);
     (hash_str(&lower[..pre_end]), hash_str(&lower[suf_start..]))
 }
 
@@ -814,6 +853,60 @@ fn sentence_facts(lower: &[Cow<str>], r: std::ops::Range<usize>, infos: &mut [In
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Shapes and affixes as computed before their ASCII fast paths.
+    fn shape_plain(token: &str) -> u64 {
+        shape_of(token.chars().map(char_class))
+    }
+
+    fn affixes_plain(lower: &str) -> (u64, u64) {
+        let n = lower.chars().count();
+        if n <= 3 {
+            let h = hash_str(lower);
+            return (h, h);
+        }
+        let pre_end = lower.char_indices().nth(3).map_or(lower.len(), |(i, _)| i);
+        let suf_start = lower.char_indices().nth(n - 3).map_or(0, |(i, _)| i);
+        (hash_str(&lower[..pre_end]), hash_str(&lower[suf_start..]))
+    }
+
+    #[test]
+    fn ascii_shapes_and_affixes_match_the_plain_ones() {
+        for w in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "Trump",
+            "U.S.",
+            "NATO",
+            "1,200.5",
+            "didn't",
+            "R-Ky",
+            "x2Y",
+            "é",
+            "Müller",
+            "ça",
+            "naïve",
+            "“",
+            "--",
+            "...",
+            "ΣΑΣ",
+            "abé",
+            "abcé",
+            "éabc",
+            "!@#$%^&*()_+{}|<>?~`",
+        ] {
+            assert_eq!(shape(w), shape_plain(w), "{w}");
+            assert_eq!(affixes(w), affixes_plain(w), "{w}");
+        }
+        for b in 0u8..128 {
+            let w = String::from_utf8(vec![b'a', b, b'Z', b, b'1', b, b'q']).unwrap();
+            assert_eq!(shape(&w), shape_plain(&w), "{w:?}");
+            assert_eq!(affixes(&w), affixes_plain(&w), "{w:?}");
+        }
+    }
     use crate::analysis::people;
     use crate::analysis::segment::segment;
 
