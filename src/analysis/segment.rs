@@ -151,6 +151,11 @@ fn tokenize(text: &str, para: Span, lex: &Lexicon, out: &mut Vec<Token>) {
                     all_digits = false;
                     continue;
                 }
+                // Only these join what follows: a word mostly ends at a space or a comma,
+                // with no need to look further.
+                if !(is_apostrophe(d) || is_dash(d) || matches!(d, '&' | ',' | '.')) {
+                    break;
+                }
                 let after = j + d.len_utf8();
                 let next = char_at(s, after);
                 let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
