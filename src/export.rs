@@ -111,14 +111,176 @@ pub fn article(analysis: &Analysis) -> ExportedArticle<'_> {
 /// costly part and needs no writer, so it can run in parallel.
 pub fn render(analysis: &Analysis, format: Format) -> String {
     let exported = article(analysis);
-    // Serialising borrowed strings and integers cannot fail.
     match format {
-        Format::JsonLines => serde_json::to_string(&exported).expect("export serialises"),
+        Format::JsonLines => json_line(&exported),
+        // Serialising borrowed strings and integers cannot fail.
         Format::Json => serde_json::to_string_pretty(&exported)
             .expect("export serialises")
             // JSON strings hold no raw newlines, so this only indents the object's own lines.
             .replace('\n', "\n  "),
     }
+}
+
+/// The article as `serde_json::to_string` writes it, byte for byte. Written by hand because
+/// serde_json escapes strings a byte at a time, and the text and its quotations are most of
+/// the output; this skips over runs that need no escaping eight bytes at a time.
+fn json_line(a: &ExportedArticle) -> String {
+    let mut out = String::with_capacity(2 * a.text.len() + 256);
+    let o = &mut out;
+    o.push_str("{\"source\":");
+    json_string(o, a.source);
+    for (key, value) in [
+        ("title", a.title),
+        ("date", a.date),
+        ("author", a.author),
+        ("url", a.url),
+    ] {
+        o.push_str(",\"");
+        o.push_str(key);
+        o.push_str("\":");
+        json_option(o, value, json_string);
+    }
+    o.push_str(",\"text\":");
+    json_string(o, a.text);
+    o.push_str(",\"people\":[");
+    for (k, p) in a.people.iter().enumerate() {
+        if k > 0 {
+            o.push(',');
+        }
+        o.push_str("{\"id\":");
+        json_number(o, p.id);
+        o.push_str(",\"name\":");
+        json_string(o, p.name);
+        for (key, list) in [("titles", p.titles), ("aliases", p.aliases)] {
+            o.push_str(",\"");
+            o.push_str(key);
+            o.push_str("\":[");
+            for (k, s) in list.iter().enumerate() {
+                if k > 0 {
+                    o.push(',');
+                }
+                json_string(o, s);
+            }
+            o.push(']');
+        }
+        o.push_str(",\"mentions\":[");
+        for (k, m) in p.mentions.iter().enumerate() {
+            if k > 0 {
+                o.push(',');
+            }
+            json_span(o, m);
+        }
+        o.push_str("]}");
+    }
+    o.push_str("],\"statements\":[");
+    for (k, s) in a.statements.iter().enumerate() {
+        if k > 0 {
+            o.push(',');
+        }
+        o.push_str("{\"id\":");
+        json_number(o, s.id);
+        o.push_str(",\"speaker\":");
+        json_option(o, s.speaker, json_number);
+        o.push_str(",\"source_text\":");
+        json_option(o, s.source_text, json_string);
+        for (key, span) in [("source", &s.source), ("cue", &s.cue), ("content", &s.content)] {
+            o.push_str(",\"");
+            o.push_str(key);
+            o.push_str("\":");
+            json_option(o, span.as_ref(), json_span);
+        }
+        o.push_str(",\"kind\":");
+        json_string(o, s.kind.as_str());
+        o.push('}');
+    }
+    o.push_str("]}");
+    out
+}
+
+fn json_option<T>(out: &mut String, value: Option<T>, write: impl FnOnce(&mut String, T)) {
+    match value {
+        Some(v) => write(out, v),
+        None => out.push_str("null"),
+    }
+}
+
+fn json_span(out: &mut String, span: &ExportedSpan) {
+    out.push_str("{\"start\":");
+    json_number(out, span.start);
+    out.push_str(",\"end\":");
+    json_number(out, span.end);
+    out.push_str(",\"text\":");
+    json_string(out, span.text);
+    out.push('}');
+}
+
+fn json_number(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&digits[i..]).expect("ASCII digits"));
+}
+
+/// `s` as a JSON string, escaped as serde_json escapes it.
+fn json_string(out: &mut String, s: &str) {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES << 7;
+    let bytes = s.as_bytes();
+    out.push('"');
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip eight bytes at a time while none is a control character, a quotation mark or a
+        // backslash (each test flags a byte below its bound, and ignores bytes of 0x80 up).
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            let quote = x ^ (ONES * u64::from(b'"'));
+            let backslash = x ^ (ONES * u64::from(b'\\'));
+            let control = x.wrapping_sub(ONES * 0x20) & !x;
+            let quote = quote.wrapping_sub(ONES) & !quote;
+            let backslash = backslash.wrapping_sub(ONES) & !backslash;
+            if (control | quote | backslash) & HIGH == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        let short = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        // Escapes split the text at ASCII bytes, so the runs between them are whole characters.
+        out.push_str(&s[run..i]);
+        if short.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
+        } else {
+            out.push_str(short);
+        }
+        i += 1;
+        run = i;
+    }
+    out.push_str(&s[run..]);
+    out.push('"');
 }
 
 /// Writes rendered articles as they come: a JSON array written element by element, or JSON
@@ -291,6 +453,55 @@ mod tests {
         assert_eq!(out.lines().count(), 2);
         for line in out.lines() {
             serde_json::from_str::<serde_json::Value>(line).unwrap();
+        }
+    }
+
+    #[test]
+    fn json_lines_are_what_serde_json_writes() {
+        let mut cases: Vec<String> = [
+            "",
+            "plain",
+            "\"quoted\" and \\ back\\slashed\n\r\t\u{8}\u{c}\u{0}\u{1f}\u{7f}",
+            "“Ça va” — 漢字 👍 \u{2028}\u{2029} é\"é\\é\né",
+            "12345678\"12345678\\1234567\n",
+        ]
+        .map(String::from)
+        .to_vec();
+        let all: String = (0u8..128).map(char::from).chain("é“👍".chars()).collect();
+        for (k, _) in all.char_indices() {
+            cases.push(all[k..].to_string() + &all[..k]);
+        }
+        for s in &cases {
+            let mut out = String::new();
+            json_string(&mut out, s);
+            assert_eq!(out, serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+        let mut out = String::new();
+        for n in [0, 7, 10, 99, 1234567, usize::MAX] {
+            out.clear();
+            json_number(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
+        for format in [Format::Json, Format::JsonLines] {
+            let other = "\"Hi,\" Ann Lee said.\n\nJosé Müller\t\\ left\u{1}.";
+            let mut dated = Analysis::new(Article::from_text("s\"ample\".txt", crate::SAMPLE));
+            dated.article.title = Some("A \"title\"\twith\\ escapes".into());
+            dated.article.date = Some("2017-04-12".into());
+            dated.article.url = Some("https://example.com/a?b=c".into());
+            let analyses = [
+                analysis(TEXT),
+                Analysis::new(Article::from_text("t.txt", other)),
+                dated,
+            ];
+            for a in analyses {
+                let plain = match format {
+                    Format::JsonLines => serde_json::to_string(&article(&a)).unwrap(),
+                    Format::Json => serde_json::to_string_pretty(&article(&a))
+                        .unwrap()
+                        .replace('\n', "\n  "),
+                };
+                assert_eq!(render(&a, format), plain);
+            }
         }
     }
 

@@ -32,16 +32,16 @@ impl Gender {
 /// Multi-word phrases keyed by their first word, longest first.
 #[derive(Debug, Default)]
 pub struct Phrases {
-    by_first: HashMap<String, Vec<Vec<String>>>,
+    by_first: HashMap<&'static str, Vec<Vec<&'static str>>>,
 }
 
 impl Phrases {
-    fn from_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Self {
-        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::default();
+    fn from_lines(lines: impl Iterator<Item = &'static str>) -> Self {
+        let mut by_first: HashMap<&str, Vec<Vec<&str>>> = HashMap::default();
         for line in lines {
-            let words: Vec<String> = line.split_whitespace().map(str::to_string).collect();
-            if let Some(first) = words.first() {
-                by_first.entry(first.clone()).or_default().push(words);
+            let words: Vec<&str> = line.split_whitespace().collect();
+            if let Some(&first) = words.first() {
+                by_first.entry(first).or_default().push(words);
             }
         }
         for v in by_first.values_mut() {
@@ -65,7 +65,7 @@ impl Phrases {
         };
         for cand in cands {
             let mut w = words.clone();
-            if cand.iter().all(|c| w.next() == Some(c.as_str())) {
+            if cand.iter().all(|&c| w.next() == Some(c)) {
                 return cand.len();
             }
         }
@@ -86,25 +86,32 @@ pub struct Lexicon {
     /// Verbs that report speech only before a quotation ("called it “a disaster”").
     quote_only: HashSet<&'static str>,
     pub titles: Phrases,
-    abbreviations: HashSet<String>,
-    title_abbreviations: HashSet<String>,
-    starters: HashSet<String>,
-    given: HashMap<String, Gender>,
-    org_words: HashSet<String>,
-    surnames: HashSet<String>,
+    // The words borrow the built-in lists: building the lexicon allocated a string for each
+    // of its 26,000 lines, which was half the lexicon's cost, paid before any article.
+    abbreviations: HashSet<&'static str>,
+    title_abbreviations: HashSet<&'static str>,
+    starters: HashSet<&'static str>,
+    given: HashMap<&'static str, Gender>,
+    org_words: HashSet<&'static str>,
+    surnames: HashSet<&'static str>,
     pub not_people: Phrases,
 }
 
-fn lines(src: &str) -> impl Iterator<Item = &str> {
+fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// An upper bound on the number of entries of a list.
+fn line_count(src: &str) -> usize {
+    src.bytes().filter(|&b| b == b'\n').count() + 1
+}
+
 /// Whether `set` holds `word` lowercased by `lower`. Short ASCII words, nearly all of them,
 /// are lowercased on the stack: these lookups run for many tokens, and allocating a string
 /// for each showed in profiles.
-fn contains_lowercased(set: &HashSet<String>, word: &str, lower: fn(&str) -> String) -> bool {
+fn contains_lowercased(set: &HashSet<&str>, word: &str, lower: fn(&str) -> String) -> bool {
     let mut buf = [0u8; 16];
     match buf.get_mut(..word.len()) {
         Some(buf) if word.is_ascii() => {
@@ -113,7 +120,7 @@ fn contains_lowercased(set: &HashSet<String>, word: &str, lower: fn(&str) -> Str
             buf.make_ascii_lowercase();
             std::str::from_utf8(buf).is_ok_and(|w| set.contains(w))
         }
-        _ => set.contains(&lower(word)),
+        _ => set.contains(lower(word).as_str()),
     }
 }
 
@@ -171,13 +178,21 @@ impl Lexicon {
         for line in lines(ABBREVIATIONS) {
             let mut parts = line.split_whitespace();
             let Some(word) = parts.next() else { continue };
-            abbreviations.insert(word.to_string());
+            abbreviations.insert(word);
             if parts.next() == Some("title") {
-                title_abbreviations.insert(word.to_string());
+                title_abbreviations.insert(word);
             }
         }
-        let set = |src: &str| lines(src).map(str::to_string).collect::<HashSet<_>>();
-        let mut given = HashMap::default();
+        let set = |src: &'static str| {
+            // Sized up front: growing a set of 20,000 surnames rehashed it many times.
+            let mut set = HashSet::with_capacity_and_hasher(line_count(src), Default::default());
+            set.extend(lines(src));
+            set
+        };
+        let mut given = HashMap::with_capacity_and_hasher(
+            line_count(GIVEN_NAMES) + line_count(GIVEN_NAMES_EXTRA),
+            Default::default(),
+        );
         for line in lines(GIVEN_NAMES).chain(lines(GIVEN_NAMES_EXTRA)) {
             let mut parts = line.split_whitespace();
             let (Some(name), g) = (parts.next(), parts.next()) else {
@@ -188,7 +203,7 @@ impl Lexicon {
                 Some("f") => Gender::Female,
                 _ => Gender::Unknown,
             };
-            given.insert(name.to_string(), gender);
+            given.insert(name, gender);
         }
         Lexicon {
             verbs,

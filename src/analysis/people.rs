@@ -1027,8 +1027,9 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
     let text = scan.text;
     let toks = &scan.seg.tokens;
     let mut builders: Vec<Builder> = Vec::new();
-    let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
-    let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
+    // Keyed by words of the tokens' lowercase forms, which outlive the merge.
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
     let mut mentions: Vec<Mention> = Vec::new();
 
     // Strong names first, in text order, so that weak ones can match them wherever they are.
@@ -1124,23 +1125,23 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
             None => {
                 builders.push(Builder::default());
                 let p = builders.len() - 1;
-                by_last.entry(last.to_string()).or_default().push(p);
+                by_last.entry(last).or_default().push(p);
                 p
             }
         };
         let surname_only = ends_full(&builders[p]);
         let b = &mut builders[p];
         let span = Span::new(toks[n.name.start].span.start, toks[n.name.end - 1].span.end);
-        let form = span.text(text).to_string();
+        let form = span.text(text);
         if let Some(f) = first.filter(|_| !surname_only) {
             if b.first.is_none() && !is_initial(f) {
                 b.first = Some(f.to_string());
                 b.full = words.iter().map(|w| w.to_string()).collect();
-                by_first.entry(f.to_string()).or_default().push(p);
+                by_first.entry(f).or_default().push(p);
             }
             match b.forms.iter_mut().find(|(s, _)| *s == form) {
                 Some((_, c)) => *c += 1,
-                None => b.forms.push((form, 1)),
+                None => b.forms.push((form.to_string(), 1)),
             }
             if b.gender.is_none() {
                 b.gender = scan.lex.given_name_gender(f);

@@ -110,12 +110,23 @@ pub fn paragraph_spans(text: &str) -> Vec<Span> {
     out
 }
 
+/// The character at byte `i` of `s`, which must be a character boundary; ASCII without
+/// decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match *s.as_bytes().get(i)? {
+        b @ 0..=0x7f => Some(b as char),
+        _ => s[i..].chars().next(),
+    }
+}
+
 fn tokenize(text: &str, para: Span, lex: &Lexicon, out: &mut Vec<Token>) {
     let s = &text[para.start..para.end];
     let bytes = s.as_bytes();
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(s, i) {
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         let start = i;
@@ -125,19 +136,32 @@ fn tokenize(text: &str, para: Span, lex: &Lexicon, out: &mut Vec<Token>) {
             // or dots between initials; a possessive 's is left as a token of its own.
             let mut prev_alpha_run = 1usize;
             let mut all_digits = c.is_ascii_digit();
-            while let Some(&(j, d)) = it.peek() {
+            loop {
+                // ASCII letters and digits, most of every word, without decoding.
+                while let Some(&b) = bytes.get(end).filter(|b| b.is_ascii_alphanumeric()) {
+                    end += 1;
+                    prev_alpha_run += 1;
+                    all_digits &= b.is_ascii_digit();
+                }
+                let Some(d) = char_at(s, end) else { break };
+                let j = end;
                 if d.is_alphanumeric() {
-                    it.next();
                     end = j + d.len_utf8();
                     prev_alpha_run += 1;
-                    all_digits &= d.is_ascii_digit();
+                    all_digits = false;
                     continue;
                 }
-                let next = s[j + d.len_utf8()..].chars().next();
+                // Only these join what follows: a word mostly ends at a space or a comma,
+                // with no need to look further.
+                if !(is_apostrophe(d) || is_dash(d) || matches!(d, '&' | ',' | '.')) {
+                    break;
+                }
+                let after = j + d.len_utf8();
+                let next = char_at(s, after);
                 let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
                 let joins = if is_apostrophe(d) {
                     // "didn't" joins, "Trump's" splits.
-                    next_alnum && !is_possessive_s(&s[j + d.len_utf8()..])
+                    next_alnum && !is_possessive_s(&s[after..])
                 } else if is_dash(d) || d == '&' {
                     next_alnum
                 } else if (d == ',' || d == '.') && all_digits {
@@ -148,53 +172,44 @@ fn tokenize(text: &str, para: Span, lex: &Lexicon, out: &mut Vec<Token>) {
                         && prev_alpha_run == 1
                         && !all_digits
                         && next.is_some_and(|n| n.is_alphabetic())
-                        && s[j + 1..].chars().nth(1).is_none_or(|n| !n.is_alphanumeric())
+                        && char_at(s, after + next.map_or(0, char::len_utf8))
+                            .is_none_or(|n| !n.is_alphanumeric())
                 } else {
                     false
                 };
                 if !joins {
                     break;
                 }
-                it.next();
-                end = j + d.len_utf8();
+                end = after;
                 prev_alpha_run = 0;
             }
             // The full stop of an abbreviation or initial belongs to the word.
             if bytes.get(end) == Some(&b'.') {
                 let word = &s[start..end];
                 if lex.is_abbreviation(word) || is_initialism(word) || is_party_state(word) {
-                    it.next();
                     end += 1;
                 }
             }
-            if all_digits
-                || s[start..end]
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-            {
+            // Every letter or digit of a word clears `all_digits` unless it is an ASCII digit,
+            // so a word of ASCII digits, commas and dots is exactly one with `all_digits` set.
+            if all_digits {
                 TokenKind::Number
             } else {
                 TokenKind::Word
             }
         } else if is_apostrophe(c) && is_possessive_s(&s[end..]) && i > 0 {
-            it.next();
             end += 1;
             TokenKind::Word
         } else if is_quote(c) {
             // Two apostrophes or backticks stand for a double quotation mark.
             if matches!(c, '\'' | '`') && bytes.get(end) == Some(&(c as u8)) {
-                it.next();
                 end += 1;
             }
             TokenKind::Quote
         } else {
             // Runs of the same punctuation ("...", "--") are one token.
-            while let Some(&(j, d)) = it.peek() {
-                if d != c {
-                    break;
-                }
-                it.next();
-                end = j + d.len_utf8();
+            while char_at(s, end) == Some(c) {
+                end += c.len_utf8();
             }
             TokenKind::Punct
         };
@@ -202,6 +217,7 @@ fn tokenize(text: &str, para: Span, lex: &Lexicon, out: &mut Vec<Token>) {
             span: Span::new(para.start + start, para.start + end),
             kind,
         });
+        i = end;
     }
 }
 
@@ -291,11 +307,13 @@ fn split_sentences(text: &str, first_token: usize, paragraph: usize, lex: &Lexic
         // A line break ends a sentence unless the line stops mid-phrase (hard-wrapped text
         // breaks after ordinary words and commas).
         if boundary_after.is_none() && i + 1 < end_token && !open_straight {
-            let gap = &text[t.span.end..tokens[i + 1].span.start];
+            // Only whitespace, mostly one space: searched as bytes (a slice this short is
+            // scanned in place), not with the machinery of a `char` pattern.
+            let gap = &text.as_bytes()[t.span.end..tokens[i + 1].span.start];
             let mid_phrase = t.kind == TokenKind::Word && tx.starts_with(char::is_lowercase)
                 || t.kind == TokenKind::Punct && matches!(tx, "," | "-" | "—" | "–" | "(" | ":" | ";")
                 || t.kind == TokenKind::Quote && matches!(tx, "“" | "‘" | "``");
-            if gap.contains('\n') && !mid_phrase && starts_sentence(tokens[i + 1], text) {
+            if gap.contains(&b'\n') && !mid_phrase && starts_sentence(tokens[i + 1], text) {
                 boundary_after = Some(i + 1);
             }
         }
@@ -344,6 +362,102 @@ fn starts_sentence(t: Token, text: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The tokenizer as it was before its ASCII fast path, which must find the same tokens.
+    fn tokenize_plain(text: &str, para: Span, lex: &Lexicon, out: &mut Vec<Token>) {
+        let s = &text[para.start..para.end];
+        let bytes = s.as_bytes();
+        let mut it = s.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            let start = i;
+            let mut end = i + c.len_utf8();
+            let kind = if c.is_alphanumeric() {
+                // A word: alphanumerics joined by single inner apostrophes, hyphens, ampersands
+                // or dots between initials; a possessive 's is left as a token of its own.
+                let mut prev_alpha_run = 1usize;
+                let mut all_digits = c.is_ascii_digit();
+                while let Some(&(j, d)) = it.peek() {
+                    if d.is_alphanumeric() {
+                        it.next();
+                        end = j + d.len_utf8();
+                        prev_alpha_run += 1;
+                        all_digits &= d.is_ascii_digit();
+                        continue;
+                    }
+                    let next = s[j + d.len_utf8()..].chars().next();
+                    let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
+                    let joins = if is_apostrophe(d) {
+                        // "didn't" joins, "Trump's" splits.
+                        next_alnum && !is_possessive_s(&s[j + d.len_utf8()..])
+                    } else if is_dash(d) || d == '&' {
+                        next_alnum
+                    } else if (d == ',' || d == '.') && all_digits {
+                        next.is_some_and(|n| n.is_ascii_digit())
+                    } else if d == '.' {
+                        // "U.S", "e.g": a dot between single letters.
+                        next_alnum
+                            && prev_alpha_run == 1
+                            && !all_digits
+                            && next.is_some_and(|n| n.is_alphabetic())
+                            && s[j + 1..].chars().nth(1).is_none_or(|n| !n.is_alphanumeric())
+                    } else {
+                        false
+                    };
+                    if !joins {
+                        break;
+                    }
+                    it.next();
+                    end = j + d.len_utf8();
+                    prev_alpha_run = 0;
+                }
+                // The full stop of an abbreviation or initial belongs to the word.
+                if bytes.get(end) == Some(&b'.') {
+                    let word = &s[start..end];
+                    if lex.is_abbreviation(word) || is_initialism(word) || is_party_state(word) {
+                        it.next();
+                        end += 1;
+                    }
+                }
+                if all_digits
+                    || s[start..end]
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+                {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                }
+            } else if is_apostrophe(c) && is_possessive_s(&s[end..]) && i > 0 {
+                it.next();
+                end += 1;
+                TokenKind::Word
+            } else if is_quote(c) {
+                // Two apostrophes or backticks stand for a double quotation mark.
+                if matches!(c, '\'' | '`') && bytes.get(end) == Some(&(c as u8)) {
+                    it.next();
+                    end += 1;
+                }
+                TokenKind::Quote
+            } else {
+                // Runs of the same punctuation ("...", "--") are one token.
+                while let Some(&(j, d)) = it.peek() {
+                    if d != c {
+                        break;
+                    }
+                    it.next();
+                    end = j + d.len_utf8();
+                }
+                TokenKind::Punct
+            };
+            out.push(Token {
+                span: Span::new(para.start + start, para.start + end),
+                kind,
+            });
+        }
+    }
+
     fn words(text: &str) -> Vec<&str> {
         segment(text).tokens.iter().map(|t| t.span.text(text)).collect()
     }
@@ -354,6 +468,32 @@ mod tests {
             .iter()
             .map(|s| s.span.text(text))
             .collect()
+    }
+
+    fn both_tokenizers(text: &str) -> (Vec<Token>, Vec<Token>) {
+        let lex = Lexicon::get();
+        let (mut fast, mut plain) = (Vec::new(), Vec::new());
+        for para in paragraph_spans(text) {
+            tokenize(text, para, lex, &mut fast);
+            tokenize_plain(text, para, lex, &mut plain);
+        }
+        (fast, plain)
+    }
+
+    #[test]
+    fn the_fast_tokenizer_matches_the_plain_one_on_the_sample() {
+        let (fast, plain) = both_tokenizers(crate::SAMPLE);
+        assert_eq!(fast, plain);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_tokenizer_matches_the_plain_one(
+            text in "([a-zA-Z0-9]{1,4}|[ \t\n\r\u{b}\u{a0}\u{2009}.,;:&!?()'`\"’‘“”«»‐‑—…-]|é|Ü|ß|٣|²|Ⅻ|漢|👍|\u{301}|s|S|U[.]S|Sen|Sept|R-Ky|3[.]5|1,200){0,60}",
+        ) {
+            let (fast, plain) = both_tokenizers(&text);
+            proptest::prop_assert_eq!(fast, plain);
+        }
     }
 
     #[test]

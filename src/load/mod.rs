@@ -578,11 +578,30 @@ fn looks_binary(bytes: &[u8]) -> bool {
     if memchr::memchr(0, bytes).is_some() {
         return true;
     }
-    let control = bytes
-        .iter()
-        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
-        .count();
+    let control = control_bytes(bytes);
     control as f64 > MAX_CONTROL_SHARE * bytes.len() as f64
+}
+
+/// Control characters other than the whitespace ones. This scan of every byte of every file
+/// cost as much as reading it, so runs of eight bytes with no byte below 0x20 and no DEL,
+/// most of any text, are passed over at once.
+fn control_bytes(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES << 7;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut n = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let del = x ^ (ONES * 0x7f);
+        if (x.wrapping_sub(ONES * 0x20) & !x | del.wrapping_sub(ONES) & !del) & HIGH != 0 {
+            n += chunk.iter().filter(|&&b| is_control(b)).count();
+        }
+    }
+    n + chunks.remainder().iter().filter(|&&b| is_control(b)).count()
+}
+
+fn is_control(b: u8) -> bool {
+    (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f
 }
 
 fn normalised(mut text: String) -> String {
@@ -593,7 +612,7 @@ fn normalised(mut text: String) -> String {
 /// CRLF and lone CR line endings become LF, the way Python and most tools read text; text
 /// without a CR is left exactly as it is.
 pub fn normalise_newlines(text: &mut String) {
-    if !text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return;
     }
     let mut out = String::with_capacity(text.len());
@@ -832,6 +851,20 @@ mod tests {
             let mut s = from.to_string();
             normalise_newlines(&mut s);
             assert_eq!(s, to);
+        }
+    }
+
+    #[test]
+    fn control_bytes_are_counted_a_chunk_at_a_time_as_one_at_a_time() {
+        let all: Vec<u8> = (0..=255u8).collect();
+        for k in 0..all.len() {
+            let mut bytes = all[k..].to_vec();
+            bytes.extend_from_slice(&all[..k]);
+            bytes.extend(b"plain text,\nwith lines\r\n and a tab\t".iter().cycle().take(k));
+            for len in [0, 1, 7, 8, 9, 63, 64, 65, bytes.len()] {
+                let b = &bytes[..len.min(bytes.len())];
+                assert_eq!(control_bytes(b), b.iter().filter(|&&c| is_control(c)).count());
+            }
         }
     }
 

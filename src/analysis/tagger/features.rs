@@ -139,7 +139,7 @@ pub fn hash_str(s: &str) -> u64 {
 
 /// MurmurHash3's finaliser: every input bit reaches the top bits, which pick the bucket.
 #[inline]
-fn fmix(mut h: u64) -> u64 {
+const fn fmix(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;
@@ -149,13 +149,238 @@ fn fmix(mut h: u64) -> u64 {
 
 /// The id of template `t` with value `v`.
 #[inline]
-pub(super) fn feat(t: u64, v: u64) -> u64 {
+pub(super) const fn feat(t: u64, v: u64) -> u64 {
     fmix(v ^ t.wrapping_mul(0x9e37_79b9_7f4a_7c15))
 }
 
 #[inline]
-pub(super) fn pair(a: u64, b: u64) -> u64 {
+pub(super) const fn pair(a: u64, b: u64) -> u64 {
     fmix(a.rotate_left(17) ^ b.wrapping_mul(0x2545_f491_4f6c_dd1d))
+}
+
+/// Ids of the templates whose values take few forms, computed at compile time from `feat`
+/// and `pair` themselves, so they are the same ids: hashing was most of the cost of
+/// [`Doc::features`], and these save one to three rounds of it each per token.
+mod table {
+    use super::{feat, flag, pair};
+
+    /// Values of [`super::bucket`].
+    pub const BUCKETS: usize = 10;
+    /// Parts of speech, and the index that stands for "outside the document" (value 99).
+    pub const POS: usize = super::super::pos::CLASSES + 1;
+    pub const POS_PAD: usize = POS - 1;
+    /// Labels, and the index that stands for "outside the paragraph" (value 99).
+    pub const LABELS: usize = super::super::perceptron::LABELS + 1;
+    pub const LABEL_PAD: usize = LABELS - 1;
+    /// Values of a token's first-stage findings (`stage` bits).
+    pub const STAGES: usize = 64;
+
+    /// The value an index into a table of parts of speech or labels stands for.
+    const fn padded(k: usize, pad: usize) -> u64 {
+        if k == pad {
+            99
+        } else {
+            k as u64
+        }
+    }
+
+    /// The flags of `mask` that index `k` stands for: its bits, in order, are the mask's.
+    pub const fn expand(k: usize, mask: u32) -> u32 {
+        let (mut out, mut m, mut bit) = (0, mask, 0);
+        while m != 0 {
+            let low = m & m.wrapping_neg();
+            if k >> bit & 1 != 0 {
+                out |= low;
+            }
+            bit += 1;
+            m &= m - 1;
+        }
+        out
+    }
+
+    /// Flags of the neighbours that matter most (templates 16-18).
+    pub const NEAR: u32 = flag::SPEECH_VERB | flag::PERSON | flag::QUOTE_MARK | flag::PUNCT | flag::PRONOUN;
+    /// Flags of template 26, 31, 33.
+    pub const AFTER_VERB: u32 = flag::THAT_AFTER_VERB | flag::QUOTE_AFTER_VERB | flag::COLON_LEFT;
+    pub const PARA: u32 = flag::PARA_VERB_BEFORE | flag::PREV_SENT_QUOTED;
+    pub const SENT: u32 = flag::SENT_VERB | flag::SENT_QUOTE | flag::IN_QUOTE;
+
+    /// The index of `f & NEAR` in tables built with [`expand`].
+    #[inline]
+    pub fn near(f: u32) -> usize {
+        (f >> 3 & 1 | f >> 4 & 0b110 | f >> 7 & 0b1000 | f >> 8 & 0b1_0000) as usize
+    }
+
+    #[inline]
+    pub fn after_verb(f: u32) -> usize {
+        (f >> 15 & 1 | f >> 16 & 0b10 | f >> 20 & 0b100) as usize
+    }
+
+    #[inline]
+    pub fn para(f: u32) -> usize {
+        (f >> 20 & 0b11) as usize
+    }
+
+    #[inline]
+    pub fn sent(f: u32) -> usize {
+        (f >> 9 & 1 | f >> 17 & 0b110) as usize
+    }
+
+    macro_rules! build {
+        ([$n0:expr], |$a:ident| $e:expr) => {{
+            let mut t = [0u64; $n0];
+            let mut $a = 0;
+            while $a < $n0 {
+                t[$a] = $e;
+                $a += 1;
+            }
+            t
+        }};
+        ([$n0:expr, $n1:expr], |$a:ident, $b:ident| $e:expr) => {{
+            let mut t = [[0u64; $n1]; $n0];
+            let mut $a = 0;
+            while $a < $n0 {
+                let mut $b = 0;
+                while $b < $n1 {
+                    t[$a][$b] = $e;
+                    $b += 1;
+                }
+                $a += 1;
+            }
+            t
+        }};
+        ([$n0:expr, $n1:expr, $n2:expr], |$a:ident, $b:ident, $c:ident| $e:expr) => {{
+            let mut t = [[[0u64; $n2]; $n1]; $n0];
+            let mut $a = 0;
+            while $a < $n0 {
+                let mut $b = 0;
+                while $b < $n1 {
+                    let mut $c = 0;
+                    while $c < $n2 {
+                        t[$a][$b][$c] = $e;
+                        $c += 1;
+                    }
+                    $b += 1;
+                }
+                $a += 1;
+            }
+            t
+        }};
+    }
+
+    const fn near_value(k: usize) -> u64 {
+        expand(k, NEAR) as u64
+    }
+
+    const fn pos_value(k: usize) -> u64 {
+        padded(k, POS_PAD)
+    }
+
+    const fn label_value(k: usize) -> u64 {
+        padded(k, LABEL_PAD)
+    }
+
+    pub const BIAS: u64 = feat(1, 0);
+    /// By flag bit.
+    pub const FLAG: [u64; 32] = build!([32], |b| feat(15, b as u64));
+    pub const NEAR_LEFT: [u64; 32] = build!([32], |k| feat(16, pair(near_value(k), 1)));
+    pub const NEAR_RIGHT: [u64; 32] = build!([32], |k| feat(17, pair(near_value(k), 2)));
+    pub const NEAR_2: [[u64; 32]; 32] = build!([32, 32], |a, b| feat(18, pair(near_value(a), near_value(b))));
+    /// By in quotation, since open, to close.
+    pub const QUOTE: [[[u64; BUCKETS]; BUCKETS]; 2] = build!([2, BUCKETS, BUCKETS], |q, o, c| feat(
+        19,
+        pair(q as u64, pair(o as u64, c as u64))
+    ));
+    /// By in quotation, verb left, verb right.
+    pub const QUOTE_VERBS: [[[u64; BUCKETS]; BUCKETS]; 2] = build!([2, BUCKETS, BUCKETS], |q, l, r| feat(
+        21,
+        pair(q as u64, pair(l as u64, r as u64))
+    ));
+    pub const VERBS: [[u64; BUCKETS]; BUCKETS] =
+        build!([BUCKETS, BUCKETS], |l, r| feat(22, pair(l as u64, r as u64)));
+    pub const VERB_AFTER: [[u64; 8]; BUCKETS] = build!([BUCKETS, 8], |l, k| feat(
+        26,
+        pair(l as u64, expand(k, AFTER_VERB) as u64)
+    ));
+    /// By position, to the end.
+    pub const POSITION: [[u64; BUCKETS]; BUCKETS] =
+        build!([BUCKETS, BUCKETS], |p, e| feat(30, pair(p as u64, e as u64)));
+    /// By sentence, verb left, paragraph flags.
+    pub const SENTENCE: [[[u64; 4]; BUCKETS]; 4] = build!([4, BUCKETS, 4], |s, l, k| feat(
+        31,
+        pair(s as u64, pair(l as u64, expand(k, PARA) as u64))
+    ));
+    /// By to the end, in quotation, sentence verb.
+    pub const TO_END: [[[u64; 2]; 2]; BUCKETS] = build!([BUCKETS, 2, 2], |e, q, v| feat(
+        32,
+        pair(e as u64, pair(q as u64, expand(v, flag::SENT_VERB) as u64))
+    ));
+    /// By sentence flags, position.
+    pub const SENT_POSITION: [[u64; BUCKETS]; 8] = build!([8, BUCKETS], |k, p| feat(
+        33,
+        pair(expand(k, SENT) as u64, p as u64)
+    ));
+    /// By "according to", verb left, to the end.
+    pub const ACCORDING: [[[u64; BUCKETS]; BUCKETS]; 2] = build!([2, BUCKETS, BUCKETS], |a, l, e| feat(
+        36,
+        pair(expand(a, flag::ACCORDING_LEFT) as u64, pair(l as u64, e as u64))
+    ));
+    pub const POS_0: [u64; POS] = build!([POS], |p| feat(40, pos_value(p)));
+    pub const POS_LEFT: [[u64; POS]; POS] =
+        build!([POS, POS], |a, b| feat(41, pair(pos_value(a), pos_value(b))));
+    pub const POS_RIGHT: [[u64; POS]; POS] =
+        build!([POS, POS], |a, b| feat(42, pair(pos_value(a), pos_value(b))));
+    pub const POS_PAIR: [[u64; POS]; POS] = build!([POS, POS], |a, b| pair(pos_value(a), pos_value(b)));
+    pub const POS_LEFT_2: [[u64; POS]; POS] =
+        build!([POS, POS], |a, b| feat(44, pair(pos_value(a), pos_value(b))));
+    pub const POS_RIGHT_2: [[u64; POS]; POS] =
+        build!([POS, POS], |a, b| feat(45, pair(pos_value(a), pos_value(b))));
+    /// By part of speech, in quotation, verb left.
+    pub const POS_QUOTE: [[[u64; BUCKETS]; 2]; POS] = build!([POS, 2, BUCKETS], |p, q, l| feat(
+        46,
+        pair(pos_value(p), pair(q as u64, l as u64))
+    ));
+
+    pub const LABEL: [u64; LABELS] = build!([LABELS], |l| feat(60, label_value(l)));
+    pub const LABEL_LEFT: [[u64; LABELS]; LABELS] = build!([LABELS, LABELS], |a, b| feat(
+        61,
+        pair(label_value(a), label_value(b))
+    ));
+    pub const LABEL_RIGHT: [[u64; LABELS]; LABELS] = build!([LABELS, LABELS], |a, b| feat(
+        62,
+        pair(label_value(a), label_value(b))
+    ));
+    /// `pair(l0, pair(lp1, lp2))`, the inner part of template 63.
+    pub const LABELS_RIGHT: [[[u64; LABELS]; LABELS]; LABELS] = build!(
+        [LABELS, LABELS, LABELS],
+        |a, b, c| pair(label_value(a), pair(label_value(b), label_value(c)))
+    );
+    pub const CUES: [[u64; BUCKETS]; BUCKETS] =
+        build!([BUCKETS, BUCKETS], |l, r| feat(65, pair(l as u64, r as u64)));
+    pub const SOURCES: [[u64; BUCKETS]; BUCKETS] =
+        build!([BUCKETS, BUCKETS], |l, r| feat(66, pair(l as u64, r as u64)));
+    pub const STAGE_LABEL: [[u64; LABELS]; STAGES] =
+        build!([STAGES, LABELS], |s, l| feat(67, pair(s as u64, label_value(l))));
+    /// By cue left, in quotation, stage.
+    pub const CUE_STAGE: [[[u64; STAGES]; 2]; BUCKETS] = build!([BUCKETS, 2, STAGES], |c, q, s| feat(
+        68,
+        pair(c as u64, pair(q as u64, s as u64))
+    ));
+    /// By label, in quotation, part of speech.
+    pub const LABEL_POS: [[[u64; POS]; 2]; LABELS] = build!([LABELS, 2, POS], |l, q, p| feat(
+        69,
+        pair(label_value(l), pair(q as u64, pos_value(p)))
+    ));
+    /// By cue right, source left, source right.
+    pub const CUE_SOURCES: [[[u64; BUCKETS]; BUCKETS]; BUCKETS] = build!(
+        [BUCKETS, BUCKETS, BUCKETS],
+        |c, l, r| feat(71, pair(c as u64, pair(l as u64, r as u64)))
+    );
+    /// By stage, to the end, in quotation.
+    pub const STAGE_END: [[[u64; 2]; BUCKETS]; STAGES] = build!([STAGES, BUCKETS, 2], |s, e, q| feat(
+        72,
+        pair(s as u64, pair(e as u64, q as u64))
+    ));
 }
 
 /// Distances in buckets that grow with the distance.
@@ -177,20 +402,17 @@ fn bucket(d: u16) -> u64 {
 
 /// "Xxxx", "xx-xx", "d.d": character classes with runs collapsed, at most 6 classes long.
 fn shape(token: &str) -> u64 {
+    // Most tokens are ASCII, whose classes need no decoding; the others start over.
     let mut h: u64 = 0x100;
     let mut last = 0u8;
     let mut n = 0;
-    for c in token.chars() {
-        let class = if c.is_uppercase() {
-            b'X'
-        } else if c.is_lowercase() {
-            b'x'
-        } else if c.is_ascii_digit() {
-            b'd'
-        } else if (c as u32) < 128 {
-            c as u8
-        } else {
-            b'u'
+    for &b in token.as_bytes() {
+        let class = match b {
+            b'A'..=b'Z' => b'X',
+            b'a'..=b'z' => b'x',
+            b'0'..=b'9' => b'd',
+            0x80.. => return shape_of(token.chars().map(char_class)),
+            _ => b,
         };
         if class != last {
             n += 1;
@@ -204,14 +426,56 @@ fn shape(token: &str) -> u64 {
     fmix(h)
 }
 
+fn char_class(c: char) -> u8 {
+    if c.is_uppercase() {
+        b'X'
+    } else if c.is_lowercase() {
+        b'x'
+    } else if c.is_ascii_digit() {
+        b'd'
+    } else if (c as u32) < 128 {
+        c as u8
+    } else {
+        b'u'
+    }
+}
+
+fn shape_of(classes: impl Iterator<Item = u8>) -> u64 {
+    let mut h: u64 = 0x100;
+    let mut last = 0u8;
+    let mut n = 0;
+    for class in classes {
+        if class != last {
+            n += 1;
+            if n > 6 {
+                break;
+            }
+            h = (h << 8) | class as u64;
+            last = class;
+        }
+    }
+    fmix(h)
+}
+
+/// Hashes of the first three and the last three characters.
 fn affixes(lower: &str) -> (u64, u64) {
-    let n = lower.chars().count();
+    // In ASCII, characters are bytes: no counting or decoding.
+    let (n, pre_end, suf_start) = if lower.is_ascii() {
+        let n = lower.len();
+        (n, 3, n.saturating_sub(3))
+    } else {
+        let n = lower.chars().count();
+        let pre_end = lower.char_indices().nth(3).map_or(lower.len(), |(i, _)| i);
+        let suf_start = lower
+            .char_indices()
+            .nth(n.saturating_sub(3))
+            .map_or(0, |(i, _)| i);
+        (n, pre_end, suf_start)
+    };
     if n <= 3 {
         let h = hash_str(lower);
         return (h, h);
     }
-    let pre_end = lower.char_indices().nth(3).map_or(lower.len(), |(i, _)| i);
-    let suf_start = lower.char_indices().nth(n - 3).map_or(0, |(i, _)| i);
     (hash_str(&lower[..pre_end]), hash_str(&lower[suf_start..]))
 }
 
@@ -541,18 +805,18 @@ impl Doc {
             }
         };
         let (wm2, wm1, w0, wp1, wp2) = (word_at(-2), word_at(-1), x.word, word_at(1), word_at(2));
-        let in_q = (x.flags & flag::IN_QUOTE != 0) as u64;
-        let vl = bucket(x.verb_left);
-        let vr = bucket(x.verb_right);
-        let sentence = (x.sentence.min(3)) as u64;
-        let pos = bucket(x.pos);
-        let to_end = bucket(x.to_end);
+        let in_q = usize::from(x.flags & flag::IN_QUOTE != 0);
+        let vl = bucket(x.verb_left) as usize;
+        let vr = bucket(x.verb_right) as usize;
+        let sentence = x.sentence.min(3) as usize;
+        let pos = bucket(x.pos) as usize;
+        let to_end = bucket(x.to_end) as usize;
         let mut n = 0;
         let mut push = |h: u64| {
             out[n] = h;
             n += 1;
         };
-        push(feat(1, 0));
+        push(table::BIAS);
         push(feat(2, w0));
         push(feat(3, wm1));
         push(feat(4, wp1));
@@ -569,85 +833,52 @@ impl Doc {
         // Each flag on its own, and the flags of the neighbours that matter most.
         let mut f = x.flags;
         while f != 0 {
-            let b = f.trailing_zeros() as u64;
-            push(feat(15, b));
+            push(table::FLAG[f.trailing_zeros() as usize]);
             f &= f - 1;
         }
-        let near = |f: u32| {
-            (f & (flag::SPEECH_VERB | flag::PERSON | flag::QUOTE_MARK | flag::PUNCT | flag::PRONOUN)) as u64
-        };
-        push(feat(16, pair(near(flags_at(-1)), 1)));
-        push(feat(17, pair(near(flags_at(1)), 2)));
-        push(feat(18, pair(near(flags_at(-2)), near(flags_at(2)))));
+        push(table::NEAR_LEFT[table::near(flags_at(-1))]);
+        push(table::NEAR_RIGHT[table::near(flags_at(1))]);
+        push(table::NEAR_2[table::near(flags_at(-2))][table::near(flags_at(2))]);
         // Quotation state.
-        push(feat(
-            19,
-            pair(in_q, pair(bucket(x.since_open), bucket(x.to_close))),
-        ));
-        push(feat(20, pair(in_q, w0)));
-        push(feat(21, pair(in_q, pair(vl, vr))));
+        push(table::QUOTE[in_q][bucket(x.since_open) as usize][bucket(x.to_close) as usize]);
+        push(feat(20, pair(in_q as u64, w0)));
+        push(table::QUOTE_VERBS[in_q][vl][vr]);
         // Where the speech verbs are.
-        push(feat(22, pair(vl, vr)));
-        push(feat(23, pair(vl, x.verb_left_base)));
-        push(feat(24, pair(vr, w0)));
-        push(feat(25, pair(vl, w0)));
-        push(feat(
-            26,
-            pair(
-                vl,
-                (x.flags & (flag::THAT_AFTER_VERB | flag::QUOTE_AFTER_VERB | flag::COLON_LEFT)) as u64,
-            ),
-        ));
+        push(table::VERBS[vl][vr]);
+        push(feat(23, pair(vl as u64, x.verb_left_base)));
+        push(feat(24, pair(vr as u64, w0)));
+        push(feat(25, pair(vl as u64, w0)));
+        push(table::VERB_AFTER[vl][table::after_verb(x.flags)]);
         push(feat(27, x.verb));
         push(feat(28, pair(x.verb, wp1)));
         push(feat(29, pair(x.verb, wm1)));
         // Position in the sentence and paragraph.
-        push(feat(30, pair(pos, to_end)));
-        push(feat(
-            31,
-            pair(
-                sentence,
-                pair(
-                    vl,
-                    (x.flags & (flag::PARA_VERB_BEFORE | flag::PREV_SENT_QUOTED)) as u64,
-                ),
-            ),
-        ));
-        push(feat(
-            32,
-            pair(to_end, pair(in_q, (x.flags & flag::SENT_VERB) as u64)),
-        ));
-        push(feat(
-            33,
-            pair(
-                (x.flags & (flag::SENT_VERB | flag::SENT_QUOTE | flag::IN_QUOTE)) as u64,
-                pos,
-            ),
-        ));
-        push(feat(34, pair(wm1, vl)));
-        push(feat(35, pair(wp1, vr)));
-        push(feat(
-            36,
-            pair((x.flags & flag::ACCORDING_LEFT) as u64, pair(vl, to_end)),
-        ));
+        push(table::POSITION[pos][to_end]);
+        push(table::SENTENCE[sentence][vl][table::para(x.flags)]);
+        push(table::TO_END[to_end][in_q][usize::from(x.flags & flag::SENT_VERB != 0)]);
+        push(table::SENT_POSITION[table::sent(x.flags)][pos]);
+        push(feat(34, pair(wm1, vl as u64)));
+        push(feat(35, pair(wp1, vr as u64)));
+        push(table::ACCORDING[usize::from(x.flags & flag::ACCORDING_LEFT != 0)][vl][to_end]);
         // Parts of speech around the token.
-        let pos_at = |d: isize| -> u64 {
+        let pos_at = |d: isize| -> usize {
             let j = i as isize + d;
             if j < 0 || j as usize >= infos.len() {
-                99
+                table::POS_PAD
             } else {
-                infos[j as usize].tag as u64
+                infos[j as usize].tag as usize
             }
         };
-        let (pm2, pm1, p0, pp1, pp2) = (pos_at(-2), pos_at(-1), x.tag as u64, pos_at(1), pos_at(2));
-        push(feat(40, p0));
-        push(feat(41, pair(pm1, p0)));
-        push(feat(42, pair(p0, pp1)));
-        push(feat(43, pair(pm1, pair(p0, pp1))));
-        push(feat(44, pair(pm2, pm1)));
-        push(feat(45, pair(pp1, pp2)));
-        push(feat(46, pair(p0, pair(in_q, vl))));
-        push(feat(47, pair(p0, pair(x.verb, wp1))));
+        let (pm2, pm1, p0, pp1, pp2) = (pos_at(-2), pos_at(-1), x.tag as usize, pos_at(1), pos_at(2));
+        push(table::POS_0[p0]);
+        push(table::POS_LEFT[pm1][p0]);
+        push(table::POS_RIGHT[p0][pp1]);
+        let pm1_value = if pm1 == table::POS_PAD { 99 } else { pm1 as u64 };
+        push(feat(43, pair(pm1_value, table::POS_PAIR[p0][pp1])));
+        push(table::POS_LEFT_2[pm2][pm1]);
+        push(table::POS_RIGHT_2[pp1][pp2]);
+        push(table::POS_QUOTE[p0][in_q][vl]);
+        push(feat(47, pair(p0 as u64, pair(x.verb, wp1))));
         n
     }
 
@@ -656,48 +887,50 @@ impl Doc {
     pub fn stacked_features(&self, i: usize, out: &mut [u64; MAX_STACKED]) -> usize {
         let infos = &self.infos;
         let x = &infos[i];
-        let in_q = (x.flags & flag::IN_QUOTE != 0) as u64;
-        let to_end = bucket(x.to_end);
-        let (w0, p0) = (x.word, x.tag as u64);
+        let in_q = usize::from(x.flags & flag::IN_QUOTE != 0);
+        let to_end = bucket(x.to_end) as usize;
+        let (w0, p0) = (x.word, x.tag as usize);
         let mut n = 0;
         let mut push = |h: u64| {
             out[n] = h;
             n += 1;
         };
-        {
-            // Labels of the same paragraph only: the next paragraph is not tagged yet.
-            let label_at = |d: isize| -> u64 {
-                let j = i as isize + d;
-                if j < 0 || j as usize >= infos.len() || infos[j as usize].para != x.para {
-                    99
-                } else {
-                    infos[j as usize].first as u64
-                }
-            };
-            let (lm2, lm1, l0, lp1, lp2) = (
-                label_at(-2),
-                label_at(-1),
-                x.first as u64,
-                label_at(1),
-                label_at(2),
-            );
-            let (cl, cr) = (bucket(x.cue_left), bucket(x.cue_right));
-            let (sl, sr) = (bucket(x.source_left), bucket(x.source_right));
-            let st = x.stage as u64;
-            push(feat(60, l0));
-            push(feat(61, pair(lm1, l0)));
-            push(feat(62, pair(l0, lp1)));
-            push(feat(63, pair(lm2, pair(lm1, pair(l0, pair(lp1, lp2))))));
-            push(feat(64, pair(l0, w0)));
-            push(feat(65, pair(cl, cr)));
-            push(feat(66, pair(sl, sr)));
-            push(feat(67, pair(st, l0)));
-            push(feat(68, pair(cl, pair(in_q, st))));
-            push(feat(69, pair(l0, pair(in_q, p0))));
-            push(feat(70, pair(cl, x.cue_left_word)));
-            push(feat(71, pair(cr, pair(sl, sr))));
-            push(feat(72, pair(st, pair(to_end, in_q))));
-        }
+        // Labels of the same paragraph only: the next paragraph is not tagged yet.
+        let label_at = |d: isize| -> usize {
+            let j = i as isize + d;
+            if j < 0 || j as usize >= infos.len() || infos[j as usize].para != x.para {
+                table::LABEL_PAD
+            } else {
+                infos[j as usize].first as usize
+            }
+        };
+        let (lm2, lm1, l0, lp1, lp2) = (
+            label_at(-2),
+            label_at(-1),
+            x.first as usize,
+            label_at(1),
+            label_at(2),
+        );
+        let value = |l: usize| if l == table::LABEL_PAD { 99 } else { l as u64 };
+        let (cl, cr) = (bucket(x.cue_left) as usize, bucket(x.cue_right) as usize);
+        let (sl, sr) = (bucket(x.source_left) as usize, bucket(x.source_right) as usize);
+        let st = x.stage as usize;
+        push(table::LABEL[l0]);
+        push(table::LABEL_LEFT[lm1][l0]);
+        push(table::LABEL_RIGHT[l0][lp1]);
+        push(feat(
+            63,
+            pair(value(lm2), pair(value(lm1), table::LABELS_RIGHT[l0][lp1][lp2])),
+        ));
+        push(feat(64, pair(l0 as u64, w0)));
+        push(table::CUES[cl][cr]);
+        push(table::SOURCES[sl][sr]);
+        push(table::STAGE_LABEL[st][l0]);
+        push(table::CUE_STAGE[cl][in_q][st]);
+        push(table::LABEL_POS[l0][in_q][p0]);
+        push(feat(70, pair(cl as u64, x.cue_left_word)));
+        push(table::CUE_SOURCES[cr][sl][sr]);
+        push(table::STAGE_END[st][to_end][in_q]);
         n
     }
 }
@@ -814,6 +1047,249 @@ fn sentence_facts(lower: &[Cow<str>], r: std::ops::Range<usize>, infos: &mut [In
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The features as computed before the tables, which must give the same ids.
+    fn features_plain(doc: &Doc, i: usize, out: &mut [u64; MAX_FEATURES]) -> usize {
+        let infos = &doc.infos;
+        let x = &infos[i];
+        let word_at = |d: isize| -> u64 {
+            let j = i as isize + d;
+            if j < 0 {
+                PAD_LEFT
+            } else if j as usize >= infos.len() {
+                PAD_RIGHT
+            } else {
+                infos[j as usize].word
+            }
+        };
+        let shape_at = |d: isize| -> u64 {
+            let j = i as isize + d;
+            if j < 0 || j as usize >= infos.len() {
+                PAD_LEFT
+            } else {
+                infos[j as usize].shape
+            }
+        };
+        let flags_at = |d: isize| -> u32 {
+            let j = i as isize + d;
+            if j < 0 || j as usize >= infos.len() {
+                0
+            } else {
+                infos[j as usize].flags
+            }
+        };
+        let (wm2, wm1, w0, wp1, wp2) = (word_at(-2), word_at(-1), x.word, word_at(1), word_at(2));
+        let in_q = (x.flags & flag::IN_QUOTE != 0) as u64;
+        let vl = bucket(x.verb_left);
+        let vr = bucket(x.verb_right);
+        let sentence = (x.sentence.min(3)) as u64;
+        let pos = bucket(x.pos);
+        let to_end = bucket(x.to_end);
+        let mut n = 0;
+        let mut push = |h: u64| {
+            out[n] = h;
+            n += 1;
+        };
+        push(feat(1, 0));
+        push(feat(2, w0));
+        push(feat(3, wm1));
+        push(feat(4, wp1));
+        push(feat(5, wm2));
+        push(feat(6, wp2));
+        push(feat(7, pair(wm1, w0)));
+        push(feat(8, pair(w0, wp1)));
+        push(feat(9, pair(wm2, wm1)));
+        push(feat(10, pair(wp1, wp2)));
+        push(feat(11, x.shape));
+        push(feat(12, x.prefix));
+        push(feat(13, x.suffix));
+        push(feat(14, pair(shape_at(-1), pair(x.shape, shape_at(1)))));
+        // Each flag on its own, and the flags of the neighbours that matter most.
+        let mut f = x.flags;
+        while f != 0 {
+            let b = f.trailing_zeros() as u64;
+            push(feat(15, b));
+            f &= f - 1;
+        }
+        let near = |f: u32| {
+            (f & (flag::SPEECH_VERB | flag::PERSON | flag::QUOTE_MARK | flag::PUNCT | flag::PRONOUN)) as u64
+        };
+        push(feat(16, pair(near(flags_at(-1)), 1)));
+        push(feat(17, pair(near(flags_at(1)), 2)));
+        push(feat(18, pair(near(flags_at(-2)), near(flags_at(2)))));
+        // Quotation state.
+        push(feat(
+            19,
+            pair(in_q, pair(bucket(x.since_open), bucket(x.to_close))),
+        ));
+        push(feat(20, pair(in_q, w0)));
+        push(feat(21, pair(in_q, pair(vl, vr))));
+        // Where the speech verbs are.
+        push(feat(22, pair(vl, vr)));
+        push(feat(23, pair(vl, x.verb_left_base)));
+        push(feat(24, pair(vr, w0)));
+        push(feat(25, pair(vl, w0)));
+        push(feat(
+            26,
+            pair(
+                vl,
+                (x.flags & (flag::THAT_AFTER_VERB | flag::QUOTE_AFTER_VERB | flag::COLON_LEFT)) as u64,
+            ),
+        ));
+        push(feat(27, x.verb));
+        push(feat(28, pair(x.verb, wp1)));
+        push(feat(29, pair(x.verb, wm1)));
+        // Position in the sentence and paragraph.
+        push(feat(30, pair(pos, to_end)));
+        push(feat(
+            31,
+            pair(
+                sentence,
+                pair(
+                    vl,
+                    (x.flags & (flag::PARA_VERB_BEFORE | flag::PREV_SENT_QUOTED)) as u64,
+                ),
+            ),
+        ));
+        push(feat(
+            32,
+            pair(to_end, pair(in_q, (x.flags & flag::SENT_VERB) as u64)),
+        ));
+        push(feat(
+            33,
+            pair(
+                (x.flags & (flag::SENT_VERB | flag::SENT_QUOTE | flag::IN_QUOTE)) as u64,
+                pos,
+            ),
+        ));
+        push(feat(34, pair(wm1, vl)));
+        push(feat(35, pair(wp1, vr)));
+        push(feat(
+            36,
+            pair((x.flags & flag::ACCORDING_LEFT) as u64, pair(vl, to_end)),
+        ));
+        // Parts of speech around the token.
+        let pos_at = |d: isize| -> u64 {
+            let j = i as isize + d;
+            if j < 0 || j as usize >= infos.len() {
+                99
+            } else {
+                infos[j as usize].tag as u64
+            }
+        };
+        let (pm2, pm1, p0, pp1, pp2) = (pos_at(-2), pos_at(-1), x.tag as u64, pos_at(1), pos_at(2));
+        push(feat(40, p0));
+        push(feat(41, pair(pm1, p0)));
+        push(feat(42, pair(p0, pp1)));
+        push(feat(43, pair(pm1, pair(p0, pp1))));
+        push(feat(44, pair(pm2, pm1)));
+        push(feat(45, pair(pp1, pp2)));
+        push(feat(46, pair(p0, pair(in_q, vl))));
+        push(feat(47, pair(p0, pair(x.verb, wp1))));
+        n
+    }
+
+    fn stacked_plain(doc: &Doc, i: usize, out: &mut [u64; MAX_STACKED]) -> usize {
+        let infos = &doc.infos;
+        let x = &infos[i];
+        let in_q = (x.flags & flag::IN_QUOTE != 0) as u64;
+        let to_end = bucket(x.to_end);
+        let (w0, p0) = (x.word, x.tag as u64);
+        let mut n = 0;
+        let mut push = |h: u64| {
+            out[n] = h;
+            n += 1;
+        };
+        {
+            // Labels of the same paragraph only: the next paragraph is not tagged yet.
+            let label_at = |d: isize| -> u64 {
+                let j = i as isize + d;
+                if j < 0 || j as usize >= infos.len() || infos[j as usize].para != x.para {
+                    99
+                } else {
+                    infos[j as usize].first as u64
+                }
+            };
+            let (lm2, lm1, l0, lp1, lp2) = (
+                label_at(-2),
+                label_at(-1),
+                x.first as u64,
+                label_at(1),
+                label_at(2),
+            );
+            let (cl, cr) = (bucket(x.cue_left), bucket(x.cue_right));
+            let (sl, sr) = (bucket(x.source_left), bucket(x.source_right));
+            let st = x.stage as u64;
+            push(feat(60, l0));
+            push(feat(61, pair(lm1, l0)));
+            push(feat(62, pair(l0, lp1)));
+            push(feat(63, pair(lm2, pair(lm1, pair(l0, pair(lp1, lp2))))));
+            push(feat(64, pair(l0, w0)));
+            push(feat(65, pair(cl, cr)));
+            push(feat(66, pair(sl, sr)));
+            push(feat(67, pair(st, l0)));
+            push(feat(68, pair(cl, pair(in_q, st))));
+            push(feat(69, pair(l0, pair(in_q, p0))));
+            push(feat(70, pair(cl, x.cue_left_word)));
+            push(feat(71, pair(cr, pair(sl, sr))));
+            push(feat(72, pair(st, pair(to_end, in_q))));
+        }
+        n
+    }
+
+    /// Shapes and affixes as computed before their ASCII fast paths.
+    fn shape_plain(token: &str) -> u64 {
+        shape_of(token.chars().map(char_class))
+    }
+
+    fn affixes_plain(lower: &str) -> (u64, u64) {
+        let n = lower.chars().count();
+        if n <= 3 {
+            let h = hash_str(lower);
+            return (h, h);
+        }
+        let pre_end = lower.char_indices().nth(3).map_or(lower.len(), |(i, _)| i);
+        let suf_start = lower.char_indices().nth(n - 3).map_or(0, |(i, _)| i);
+        (hash_str(&lower[..pre_end]), hash_str(&lower[suf_start..]))
+    }
+
+    #[test]
+    fn ascii_shapes_and_affixes_match_the_plain_ones() {
+        for w in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "Trump",
+            "U.S.",
+            "NATO",
+            "1,200.5",
+            "didn't",
+            "R-Ky",
+            "x2Y",
+            "é",
+            "Müller",
+            "ça",
+            "naïve",
+            "“",
+            "--",
+            "...",
+            "ΣΑΣ",
+            "abé",
+            "abcé",
+            "éabc",
+            "!@#$%^&*()_+{}|<>?~`",
+        ] {
+            assert_eq!(shape(w), shape_plain(w), "{w}");
+            assert_eq!(affixes(w), affixes_plain(w), "{w}");
+        }
+        for b in 0u8..128 {
+            let w = String::from_utf8(vec![b'a', b, b'Z', b, b'1', b, b'q']).unwrap();
+            assert_eq!(shape(&w), shape_plain(&w), "{w:?}");
+            assert_eq!(affixes(&w), affixes_plain(&w), "{w:?}");
+        }
+    }
     use crate::analysis::people;
     use crate::analysis::segment::segment;
 
@@ -865,6 +1341,55 @@ mod tests {
             assert!(n <= MAX_FEATURES);
             assert_eq!(d.features(i, &mut b), n);
             assert_eq!(a[..n], b[..n]);
+        }
+    }
+
+    #[test]
+    fn flag_indices_stand_for_the_flags_they_are_built_from() {
+        type Index = fn(u32) -> usize;
+        let checks: [(Index, u32); 4] = [
+            (table::near, table::NEAR),
+            (table::after_verb, table::AFTER_VERB),
+            (table::para, table::PARA),
+            (table::sent, table::SENT),
+        ];
+        for (index, mask) in checks {
+            for k in 0..1usize << mask.count_ones() {
+                let f = table::expand(k, mask);
+                for noise in [0, !mask, 0x5555_5555 & !mask, 0xaaaa_aaaa & !mask] {
+                    assert_eq!(index(f | noise), k, "{mask:b} {f:b}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn tabled_features_are_the_hashed_ones() {
+        use crate::analysis::tagger::{Label, Tagger};
+        for text in [
+            crate::SAMPLE,
+            "“It rained,” Ann Lee said on Monday, according to aides: \"yes.\"",
+        ] {
+            let seg = segment(text);
+            let lower = people::lowercase_tokens(text, &seg);
+            let p = people::find(text, &seg, &lower);
+            let tagger = Tagger::builtin();
+            let mut d = Doc::new(text, &seg, &lower, &p, Some(tagger.pos()));
+            let tagged = tagger.tag(text, &seg, &lower, &p);
+            let cycled: Vec<Label> = (0..seg.tokens.len()).map(|k| Label::ALL[k * 5 % 7]).collect();
+            for labels in [tagged, cycled] {
+                d.set_first_stage(&labels, &seg);
+                for i in 0..d.len() {
+                    let (mut a, mut b) = ([0u64; MAX_FEATURES], [0u64; MAX_FEATURES]);
+                    let n = d.features(i, &mut a);
+                    assert_eq!(features_plain(&d, i, &mut b), n);
+                    assert_eq!(a[..n], b[..n], "token {i}");
+                    let (mut a, mut b) = ([0u64; MAX_STACKED], [0u64; MAX_STACKED]);
+                    let n = d.stacked_features(i, &mut a);
+                    assert_eq!(stacked_plain(&d, i, &mut b), n);
+                    assert_eq!(a[..n], b[..n], "token {i}");
+                }
+            }
         }
     }
 }
