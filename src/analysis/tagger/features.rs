@@ -493,44 +493,63 @@ impl Doc {
         people: &People,
         pos: Option<&PosModel>,
     ) -> Doc {
-        let mut doc = Doc::new_in(text, seg, lower, people, |_| true);
+        let mut doc = Doc::new_in(text, seg, lower, people, |_| true, |_| true);
         if let Some(model) = pos {
             doc.tag_pos(model, seg);
         }
         doc
     }
 
-    /// The facts of the paragraphs `wanted` selects and of their neighbours (whose tokens the
-    /// features of a paragraph's first and last words look at); other tokens keep defaults.
-    /// Parts of speech are left for [`Doc::tag_pos_in`].
+    /// The facts of the paragraphs `wanted` selects, and the per-token facts of the two
+    /// tokens on each side of them that the features of their first and last words look at;
+    /// words are hashed only where `hashed` says (by token index) the features will read
+    /// them. Other tokens keep defaults. Parts of speech are left for [`Doc::tag_pos_in`].
     pub fn new_in(
         text: &str,
         seg: &Segmentation,
         lower: &[Cow<str>],
         people: &People,
         wanted: impl Fn(usize) -> bool,
+        hashed: impl Fn(usize) -> bool,
     ) -> Doc {
         let lex = Lexicon::get();
         let tokens = &seg.tokens;
         let n = tokens.len();
         let mut infos = vec![Info::default(); n];
         let count = seg.paragraphs.len();
-        let near = |p: usize| wanted(p) || p > 0 && wanted(p - 1) || p + 1 < count && wanted(p + 1);
-        let computed: Vec<usize> = (0..count).filter(|&p| near(p)).collect();
-        let token_ranges = computed.iter().filter_map(|&p| {
+        let computed: Vec<usize> = (0..count).filter(|&p| wanted(p)).collect();
+        let para_range = |p: usize| {
             let para = &seg.paragraphs[p];
             let first = seg.sentences.get(para.sentences.start)?;
             let last = seg.sentences.get(para.sentences.end.checked_sub(1)?)?;
             Some(first.tokens.start..last.tokens.end)
-        });
+        };
+        // Every token's paragraph, so that the second stage's look at its neighbours' labels
+        // stops at the paragraph's edge.
+        for p in 0..count {
+            if let Some(r) = para_range(p) {
+                for info in &mut infos[r] {
+                    info.para = p as u32;
+                }
+            }
+        }
+        // The facts of the wanted paragraphs' tokens, and of the tokens just outside them that
+        // their features look at (two on each side).
+        let mut todo = vec![false; n];
+        for r in computed.iter().filter_map(|&p| para_range(p)) {
+            let (a, b) = (r.start.saturating_sub(2), (r.end + 2).min(n));
+            todo[a..b].iter_mut().for_each(|x| *x = true);
+        }
 
-        for i in token_ranges.flatten() {
+        for i in (0..n).filter(|&i| todo[i]) {
             let (t, l) = (&tokens[i], &lower[i]);
             let raw = t.span.text(text);
             let info = &mut infos[i];
-            info.word = hash_str(l);
-            info.shape = shape(raw);
-            (info.prefix, info.suffix) = affixes(l);
+            if hashed(i) {
+                info.word = hash_str(l);
+                info.shape = shape(raw);
+                (info.prefix, info.suffix) = affixes(l);
+            }
             let mut f = 0;
             match t.kind {
                 TokenKind::Word => {

@@ -189,7 +189,23 @@ impl Tagger {
         if stretches.iter().all(Option::is_none) {
             return vec![Label::O; seg.tokens.len()];
         }
-        let mut doc = Doc::new_in(text, seg, lower, people, |p| stretches[p].is_some());
+        // Words are hashed only where features read them: the stretches and two tokens on
+        // each side.
+        let mut hashed = vec![false; seg.tokens.len()];
+        for r in stretches.iter().flatten() {
+            let end = (r.end + 2).min(hashed.len());
+            hashed[r.start.saturating_sub(2)..end]
+                .iter_mut()
+                .for_each(|h| *h = true);
+        }
+        let mut doc = Doc::new_in(
+            text,
+            seg,
+            lower,
+            people,
+            |p| stretches[p].is_some(),
+            |i| hashed[i],
+        );
         doc.tag_pos_in(&self.pos, seg, |s| {
             let sentence = &seg.sentences[s];
             stretches[sentence.paragraph]
