@@ -1057,7 +1057,7 @@ fn a_colon_after_a_phrase_and_a_subject_introduces_the_next_paragraph_quotation(
 fn a_sentence_opening_with_the_verb_names_its_speaker_after_it() {
     // "Said" is a surname too, but opening a sentence before a name it is the verb.
     let a = analyse(
-        "Ryan Ellis, a tax expert, read both plans.\n\n\
+        "Ryan Ellis is a tax expert in Washington.\n\n\
          Said Ellis: \"I do not get the sense she is interested in reform.\"\n\n\
          Added Ellis, \"Nobody is.\"",
     );

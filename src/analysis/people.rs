@@ -576,11 +576,10 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
         // vouch for a longer run.
         let mut rules_reject = false;
         if c.headline && title.is_some() {
-            // "Comedian Who Endorsed Cruz ...": in title case a title vouches only for a run
-            // that starts like a name.
-            // The name ends at the first word that cannot be part of one (a function word, a
-            // verb: "Mark Cuban Just Revealed ..."), after three words at most, and needs a
-            // word that looks like a name ("Barack Obama Says ...").
+            // In title case every word is capitalised ("Comedian Who Endorsed Cruz ..."): the
+            // name after a title ends at the first word that cannot be part of one (a function
+            // word, a verb: "Mark Cuban Just Revealed ..."), after three words at most, and
+            // needs a word that looks like a name ("Barack Obama Says ...").
             let junk = |t: usize| {
                 let w = scan.lower[t].as_ref();
                 HEADLINE_WORDS.contains(&w)

@@ -7,9 +7,8 @@
 //!    `..., according to X.`);
 //! 3. reported speech with the cue before its content (`Lavrov says Russia thinks ...`),
 //!    left to right, where a cue inside the content of an earlier statement is part of it;
-//! 4. attributions the learned tagger (`super::tagger`) finds where the rules found none, in
-//!    paragraphs with a sentence the rules left unexplained (cues outside the lexicon,
-//!    sources far from their verbs);
+//! 4. attributions the learned tagger (`super::tagger`) finds in the sentences the rules left
+//!    unexplained that name someone (cues outside the lexicon, sources far from their verbs);
 //! 5. quotations that stand alone as whole sentences, attributed to the speaker quoted next
 //!    to them.
 //!
@@ -298,9 +297,7 @@ impl<'a> Finder<'a> {
             accepted_sources: FxHashSet::default(),
         }
     }
-}
 
-impl<'a> Finder<'a> {
     fn tok(&self, i: usize) -> &'a str {
         self.seg.tokens[i].span.text(self.text)
     }
@@ -1790,6 +1787,7 @@ impl<'a> Finder<'a> {
         false
     }
 
+    /// A word that may stand between an auxiliary and its verb ("was also dubbed").
     fn adverb(&self, t: usize) -> bool {
         let w = self.l(t);
         self.kind(t) == TokenKind::Word
