@@ -157,27 +157,7 @@ fn tokenize(text: &str, para: Span, lex: &Lexicon, out: &mut Vec<Token>) {
                     break;
                 }
                 let after = j + d.len_utf8();
-                let next = char_at(s, after);
-                let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
-                let joins = if is_apostrophe(d) {
-                    // "didn't" joins, "Trump's" splits.
-                    next_alnum && !is_possessive_s(&s[after..])
-                } else if is_dash(d) || d == '&' {
-                    next_alnum
-                } else if (d == ',' || d == '.') && all_digits {
-                    next.is_some_and(|n| n.is_ascii_digit())
-                } else if d == '.' {
-                    // "U.S", "e.g": a dot between single letters.
-                    next_alnum
-                        && prev_alpha_run == 1
-                        && !all_digits
-                        && next.is_some_and(|n| n.is_alphabetic())
-                        && char_at(s, after + next.map_or(0, char::len_utf8))
-                            .is_none_or(|n| !n.is_alphanumeric())
-                } else {
-                    false
-                };
-                if !joins {
+                if !joins_word(d, &s[after..], prev_alpha_run, all_digits) {
                     break;
                 }
                 end = after;
@@ -222,6 +202,31 @@ fn tokenize(text: &str, para: Span, lex: &Lexicon, out: &mut Vec<Token>) {
 }
 
 /// Whether `rest` (what follows an apostrophe) starts with a possessive or contracted "s".
+/// Whether the punctuation `d` inside a word joins it to what follows (`rest`, the text after
+/// `d`), given how many letters the word's last run has and whether it is digits so far.
+fn joins_word(d: char, rest: &str, prev_alpha_run: usize, all_digits: bool) -> bool {
+    let mut chars = rest.chars();
+    let next = chars.next();
+    let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
+    if is_apostrophe(d) {
+        // "didn't" joins, "Trump's" splits.
+        next_alnum && !is_possessive_s(rest)
+    } else if is_dash(d) || d == '&' {
+        next_alnum
+    } else if (d == ',' || d == '.') && all_digits {
+        next.is_some_and(|n| n.is_ascii_digit())
+    } else if d == '.' {
+        // "U.S", "e.g": a dot between single letters.
+        next_alnum
+            && prev_alpha_run == 1
+            && !all_digits
+            && next.is_some_and(|n| n.is_alphabetic())
+            && chars.next().is_none_or(|n| !n.is_alphanumeric())
+    } else {
+        false
+    }
+}
+
 fn is_possessive_s(rest: &str) -> bool {
     let mut cs = rest.chars();
     matches!(cs.next(), Some('s' | 'S')) && cs.next().is_none_or(|c| !c.is_alphanumeric())
@@ -386,26 +391,7 @@ mod tests {
                         all_digits &= d.is_ascii_digit();
                         continue;
                     }
-                    let next = s[j + d.len_utf8()..].chars().next();
-                    let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
-                    let joins = if is_apostrophe(d) {
-                        // "didn't" joins, "Trump's" splits.
-                        next_alnum && !is_possessive_s(&s[j + d.len_utf8()..])
-                    } else if is_dash(d) || d == '&' {
-                        next_alnum
-                    } else if (d == ',' || d == '.') && all_digits {
-                        next.is_some_and(|n| n.is_ascii_digit())
-                    } else if d == '.' {
-                        // "U.S", "e.g": a dot between single letters.
-                        next_alnum
-                            && prev_alpha_run == 1
-                            && !all_digits
-                            && next.is_some_and(|n| n.is_alphabetic())
-                            && s[j + 1..].chars().nth(1).is_none_or(|n| !n.is_alphanumeric())
-                    } else {
-                        false
-                    };
-                    if !joins {
+                    if !joins_word(d, &s[j + d.len_utf8()..], prev_alpha_run, all_digits) {
                         break;
                     }
                     it.next();

@@ -483,6 +483,29 @@ fn is_double_quote(t: &str) -> bool {
     matches!(t, "\"" | "''" | "``" | "“" | "”" | "«" | "»" | "„" | "‟")
 }
 
+/// The word hash of the token `d` away from token `i`, or a pad outside the document.
+fn doc_word_at(infos: &[Info], i: usize, d: isize) -> u64 {
+    match i.checked_add_signed(d) {
+        None => PAD_LEFT,
+        Some(j) if j >= infos.len() => PAD_RIGHT,
+        Some(j) => infos[j].word,
+    }
+}
+
+/// The shape hash of the token `d` away from token `i` (one pad on both sides).
+fn doc_shape_at(infos: &[Info], i: usize, d: isize) -> u64 {
+    i.checked_add_signed(d)
+        .and_then(|j| infos.get(j))
+        .map_or(PAD_LEFT, |x| x.shape)
+}
+
+/// The flags of the token `d` away from token `i` (none outside the document).
+fn doc_flags_at(infos: &[Info], i: usize, d: isize) -> u32 {
+    i.checked_add_signed(d)
+        .and_then(|j| infos.get(j))
+        .map_or(0, |x| x.flags)
+}
+
 impl Doc {
     /// Prepares a document; `pos` tags parts of speech for the features that use them
     /// (training prepares documents before the POS tagger exists, then calls [`Doc::tag_pos`]).
@@ -797,32 +820,9 @@ impl Doc {
     pub fn features(&self, i: usize, out: &mut [u64; MAX_FEATURES]) -> usize {
         let infos = &self.infos;
         let x = &infos[i];
-        let word_at = |d: isize| -> u64 {
-            let j = i as isize + d;
-            if j < 0 {
-                PAD_LEFT
-            } else if j as usize >= infos.len() {
-                PAD_RIGHT
-            } else {
-                infos[j as usize].word
-            }
-        };
-        let shape_at = |d: isize| -> u64 {
-            let j = i as isize + d;
-            if j < 0 || j as usize >= infos.len() {
-                PAD_LEFT
-            } else {
-                infos[j as usize].shape
-            }
-        };
-        let flags_at = |d: isize| -> u32 {
-            let j = i as isize + d;
-            if j < 0 || j as usize >= infos.len() {
-                0
-            } else {
-                infos[j as usize].flags
-            }
-        };
+        let word_at = |d: isize| doc_word_at(infos, i, d);
+        let shape_at = |d: isize| doc_shape_at(infos, i, d);
+        let flags_at = |d: isize| doc_flags_at(infos, i, d);
         let (wm2, wm1, w0, wp1, wp2) = (word_at(-2), word_at(-1), x.word, word_at(1), word_at(2));
         let in_q = usize::from(x.flags & flag::IN_QUOTE != 0);
         let vl = bucket(x.verb_left) as usize;
@@ -1071,32 +1071,9 @@ mod tests {
     fn features_plain(doc: &Doc, i: usize, out: &mut [u64; MAX_FEATURES]) -> usize {
         let infos = &doc.infos;
         let x = &infos[i];
-        let word_at = |d: isize| -> u64 {
-            let j = i as isize + d;
-            if j < 0 {
-                PAD_LEFT
-            } else if j as usize >= infos.len() {
-                PAD_RIGHT
-            } else {
-                infos[j as usize].word
-            }
-        };
-        let shape_at = |d: isize| -> u64 {
-            let j = i as isize + d;
-            if j < 0 || j as usize >= infos.len() {
-                PAD_LEFT
-            } else {
-                infos[j as usize].shape
-            }
-        };
-        let flags_at = |d: isize| -> u32 {
-            let j = i as isize + d;
-            if j < 0 || j as usize >= infos.len() {
-                0
-            } else {
-                infos[j as usize].flags
-            }
-        };
+        let word_at = |d: isize| doc_word_at(infos, i, d);
+        let shape_at = |d: isize| doc_shape_at(infos, i, d);
+        let flags_at = |d: isize| doc_flags_at(infos, i, d);
         let (wm2, wm1, w0, wp1, wp2) = (word_at(-2), word_at(-1), x.word, word_at(1), word_at(2));
         let in_q = (x.flags & flag::IN_QUOTE != 0) as u64;
         let vl = bucket(x.verb_left);
