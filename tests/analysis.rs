@@ -1096,3 +1096,56 @@ fn the_object_of_a_verb_of_judgement_ends_where_a_clause_of_circumstance_begins(
         "{s:#?}"
     );
 }
+
+#[test]
+fn a_long_audience_after_told_is_not_what_was_said() {
+    let a = analyse(
+        "Mayor Dana Whitfield told KTVB's \"Morning Report\" on Friday that the bridge would reopen.\n\n\
+         Senator Omar Haddad told an invited crowd at the Granger Club that he wants lower fares.\n\n\
+         Judge Carla Mendes told the forum she was against the merger.",
+    );
+    let s = statements(&a);
+    let contents: Vec<&str> = s.iter().map(|(_, _, c)| c.as_str()).collect();
+    assert_eq!(
+        contents,
+        vec![
+            "that the bridge would reopen",
+            "that he wants lower fares",
+            "she was against the merger"
+        ],
+        "{s:#?}"
+    );
+}
+
+#[test]
+fn a_but_without_a_new_subject_goes_on_with_the_speaker_s_clause() {
+    let a = analyse(
+        "Lawyer Peter Vance said that his client was ready to testify in private, but would not take part in a hearing.",
+    );
+    let (_, _, content) = only(&a);
+    assert_eq!(
+        content,
+        "that his client was ready to testify in private, but would not take part in a hearing"
+    );
+}
+
+#[test]
+fn a_second_attribution_after_and_ends_the_first_content() {
+    let a = analyse(
+        "Police Chief Ray Olsen said the footage did not show \"a weapon of any kind,\" but he said the \
+         witnesses \"support what we have heard.\"\n\n\
+         Minister Lena Ortiz said the talks would resume in May, and she urged both sides to keep the truce.",
+    );
+    let s = statements(&a);
+    let contents: Vec<&str> = s.iter().map(|(_, _, c)| c.as_str()).collect();
+    assert!(
+        contents.contains(&"the footage did not show \"a weapon of any kind,\""),
+        "{s:#?}"
+    );
+    assert!(contents.contains(&"the talks would resume in May"), "{s:#?}");
+    assert!(
+        s.iter()
+            .any(|(who, _, c)| who == "Lena Ortiz" && c.starts_with("both sides to keep the truce")),
+        "{s:#?}"
+    );
+}

@@ -1409,9 +1409,15 @@ impl<'a> Finder<'a> {
             if let Some(k) = (c + 2..end).find(|&t| {
                 !self.in_quote(t)
                     && (self.is_punct(t, ";")
+                        // ", but would not ...", ", but on a wider scale": the speaker's
+                        // clause goes on; only a new subject begins the writer's.
                         || self.is_punct(t, ",")
-                            && t + 1 < end
+                            && t + 2 < end
                             && matches!(self.l(t + 1), "but" | "though" | "although")
+                            && self.clause_start(t + 2)
+                        // `... a gun," but he said ...`, "..., and he urged ...": a second
+                        // attribution, whose content is its own.
+                        || matches!(self.l(t), "and" | "but") && self.reports_after(t + 1, end)
                         // "..., adding that ...": a second report by the same subject (the
                         // comma may close a quotation: `"overblown," adding`).
                         || self.l(t).ends_with("ing")
@@ -1605,7 +1611,60 @@ impl<'a> Finder<'a> {
                 return s1;
             }
         }
-        c
+        self.audience_end(c, s1).unwrap_or(c)
+    }
+
+    /// A longer audience before a "that" or a question word: `told MSNBC's "Morning Joe"
+    /// on Friday that ...`, `told an invited crowd at the club that ...`, `told the show's
+    /// host how ...`. Punctuation, a verb or an infinitive's "to" end the search, as the
+    /// words are then the content itself ("told him the plan would fail").
+    fn audience_end(&self, c: usize, s1: usize) -> Option<usize> {
+        for k in c + 1..s1.min(c + 12) {
+            let w = self.l(k);
+            // "told the forum he was ...": a clause's subject after the audience.
+            let subject = matches!(w, "he" | "she" | "they" | "we" | "i")
+                || w == "it" && k + 1 < s1 && AUXILIARIES.contains(&self.l(k + 1));
+            if subject || matches!(w, "that" | "how" | "why" | "whether" | "what") {
+                return Some(k);
+            }
+            let blocks = match self.kind(k) {
+                TokenKind::Word => {
+                    w == "to"
+                        || AUXILIARIES.contains(&w)
+                        || self.lex.speech_verb(w).is_some() && !self.tok(k).starts_with(char::is_uppercase)
+                }
+                TokenKind::Number | TokenKind::Quote => false,
+                _ => !matches!(self.tok(k), "'s" | "’s" | "-"),
+            };
+            if blocks {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Whether a subject and a speech verb start at `t`: "he said", "she also urged",
+    /// "Mr. Obama added".
+    fn reports_after(&self, t: usize, end: usize) -> bool {
+        let subject_end = if PRONOUNS_SUBJECT.contains(&self.l(t)) && self.l(t) != "it" {
+            t + 1
+        } else if let Some(m) = self.people.mention_starting_at(t) {
+            m.tokens.end
+        } else {
+            return false;
+        };
+        let mut verb = subject_end;
+        while verb < end
+            && (BETWEEN.contains(&self.l(verb)) || self.l(verb).len() > 4 && self.l(verb).ends_with("ly"))
+        {
+            verb += 1;
+        }
+        verb < end
+            && self.kind(verb) == TokenKind::Word
+            && self
+                .lex
+                .speech_verb(self.l(verb))
+                .is_some_and(|b| !WEAK_VERBS.contains(&b) || self.l(verb).ends_with("ed"))
     }
 
     /// Whether token `c` can start a clause: a pronoun, determiner, name or number.
