@@ -832,7 +832,7 @@ fn a_closing_attribution_with_a_role_after_the_name() {
 #[test]
 fn a_participle_after_a_comma_is_never_an_inverted_attribution() {
     let a = analyse(
-        "Sen. Bernie Sandoval defended his call to raise the wage, saying the gains would \
+        "Sen. Bernie Sandoval renewed his call to raise the wage, saying the gains would \
          outweigh the losses.",
     );
     assert_eq!(
@@ -1146,6 +1146,40 @@ fn a_second_attribution_after_and_ends_the_first_content() {
     assert!(
         s.iter()
             .any(|(who, _, c)| who == "Lena Ortiz" && c.starts_with("both sides to keep the truce")),
+        "{s:#?}"
+    );
+}
+
+#[test]
+fn a_quotation_the_content_opens_after_a_lead_in_runs_to_its_end() {
+    let a = analyse(
+        "\"The voters want answers,\" Senator Bob Lane said, suggesting a few questions, including, \
+         \"Why do you want a tax cut for the rich? Who will pay for it?\"",
+    );
+    let s = statements(&a);
+    assert!(
+        s.iter()
+            .any(|(who, _, c)| who == "Bob Lane" && c.ends_with("Who will pay for it?\"")),
+        "{s:#?}"
+    );
+}
+
+#[test]
+fn verbs_of_stance_report_what_their_subject_said() {
+    let a = analyse(
+        "Governor Tina Albers defended the budget cuts as necessary.\n\n\
+         Mayor Sam Ortega rejected the offer from the county board.\n\n\
+         Senator Ann Ruiz exhorted Republicans to \"vote your conscience\" next week.",
+    );
+    let s = statements(&a);
+    let got: Vec<(&str, &str)> = s.iter().map(|(w, _, c)| (w.as_str(), c.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Tina Albers", "the budget cuts as necessary"),
+            ("Sam Ortega", "the offer from the county board"),
+            ("Ann Ruiz", "Republicans to \"vote your conscience\" next week"),
+        ],
         "{s:#?}"
     );
 }

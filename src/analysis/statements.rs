@@ -140,7 +140,7 @@ const WEAK_VERBS: &[&str] = &[
 #[rustfmt::skip]
 const OBJECT_CONTENT: &[&str] = &[
     "criticize", "criticise", "praise", "cite", "condemn", "blame", "dismiss", "deny", "dispute",
-    "slam", "mock", "applaud",
+    "slam", "mock", "applaud", "defend", "reject", "assail", "endorse", "thank",
 ];
 
 /// Verbs whose infinitive is what the source said they would or would not do ("vowed to
@@ -1468,8 +1468,12 @@ impl<'a> Finder<'a> {
             if !short_ok && self.words_in(c..end) < 4 {
                 continue;
             }
-            if let Some(q) = self.quote_of[c] {
-                if self.quotes[q].open == c {
+            // A quotation the content opens runs on to its end, past the sentence's: at its
+            // start, or after a lead-in (`suggesting questions, including, "Why ...? Who
+            // ...?"`).
+            let opened = if end > c { self.quote_of[end - 1] } else { None };
+            if let Some(q) = self.quote_of[c].or(opened) {
+                if self.quotes[q].open >= c {
                     let last = self.quote_chain_end(q);
                     let qe = self.quotes[last].inner().end;
                     if qe > end && !self.is_claimed(end..qe.min(n)) {
