@@ -1183,3 +1183,31 @@ fn verbs_of_stance_report_what_their_subject_said() {
         "{s:#?}"
     );
 }
+
+#[test]
+fn a_clause_leading_in_to_a_quotation_is_said_too() {
+    let a = analyse(
+        "Governor Ann Ruiz said she has the quality the job needs most: \"Steadiness, and mixed with strength.\"",
+    );
+    let (who, kind, content) = only(&a);
+    assert_eq!(who, "Ann Ruiz");
+    assert_eq!(kind, StatementKind::Mixed);
+    assert_eq!(
+        content,
+        "she has the quality the job needs most: \"Steadiness, and mixed with strength.\""
+    );
+}
+
+#[test]
+fn a_second_verb_of_the_source_after_and_ends_the_content() {
+    let a = analyse(
+        "Senator Gil Moreno cited the polls that showed him ahead in the state and called for \
+         new tariffs on steel.",
+    );
+    let s = statements(&a);
+    assert_eq!(
+        s.first().map(|(_, _, c)| c.as_str()),
+        Some("the polls that showed him ahead in the state"),
+        "{s:#?}"
+    );
+}

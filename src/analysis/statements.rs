@@ -1428,7 +1428,7 @@ impl<'a> Finder<'a> {
                             && self
                                 .lex
                                 .speech_verb(self.l(t + 1))
-                                .is_some_and(|b| !WEAK_VERBS.contains(&b))
+                                .is_some_and(|b| !WEAK_VERBS.contains(&b) || self.l(t + 1).ends_with("ed"))
                             && self.tok(t + 1).starts_with(char::is_lowercase))
             }) {
                 end = k;
@@ -1525,8 +1525,12 @@ impl<'a> Finder<'a> {
                     .filter(|&q| after_mark && self.quotes[q].open == k)
                     .map(|_| k);
             }
+            // `said she has the quality a president needs: "..."`: a clause of its own
+            // leads in to the quotation, and is said too.
             if self.l(k) == "that"
                 || self.kind(k) == TokenKind::Word && self.lex.speech_verb(self.l(k)).is_some()
+                || AUXILIARIES.contains(&self.l(k))
+                || k == c && matches!(self.l(k), "he" | "she" | "they" | "we" | "i")
             {
                 return None;
             }
