@@ -838,8 +838,9 @@ impl<'a> Finder<'a> {
         }
         let last = s.tokens.end - 1;
         match self.l(last) {
-            "he" if s.tokens.len() == 1 => return Some(Pending::Pronoun(Gender::Male)),
-            "she" if s.tokens.len() == 1 => return Some(Pending::Pronoun(Gender::Female)),
+            // "his best response was to say ...": a possessor is a source of the tagger's.
+            "he" | "his" if s.tokens.len() == 1 => return Some(Pending::Pronoun(Gender::Male)),
+            "she" | "her" if s.tokens.len() == 1 => return Some(Pending::Pronoun(Gender::Female)),
             _ => {}
         }
         // "the secretary", "the Russian president": a title, with a determiner before.
@@ -1934,6 +1935,16 @@ impl<'a> Finder<'a> {
         if let Some(m) = run_on {
             return self.person_source(m);
         }
+        // "Hillary Clinton, who has lambasted ...": the relative pronoun stands for the name
+        // before it.
+        if r.len() == 1 && self.l(r.start) == "who" && r.start >= 2 && self.is_punct(r.start - 1, ",") {
+            if let Some(m) = self.people.mention_ending_at(r.start - 1) {
+                return Source {
+                    tokens: r,
+                    speaker: Some(m.person),
+                };
+            }
+        }
         Source {
             tokens: r,
             speaker: None,
@@ -2282,5 +2293,27 @@ mod tests {
         // A source after the clause has closed is left alone.
         let lost = at(text, &seg, "lost");
         assert!(f.relative_clause_head(&tagged, &(lost..lost + 1)).is_none());
+    }
+
+    #[test]
+    fn a_relative_pronoun_or_a_possessor_the_tagger_takes_for_a_source_stands_for_a_person() {
+        let text = "Governor Hillary Ruiz, who has lambasted the plan, spoke first. Mayor Tom Lee \
+                    spoke next; his best answer was to say nothing.";
+        let seg = segment::segment(text);
+        let lower = people::lowercase_tokens(text, &seg);
+        let found = people::find(text, &seg, &lower);
+        let f = Finder::new(text, &seg, &lower, &found);
+        let who = at(text, &seg, "who");
+        let source = f.source_of(who..who + 1);
+        let name = source.speaker.map(|p| found.people[p].name.as_str());
+        assert_eq!(name, Some("Hillary Ruiz"));
+        // A possessor is a pronoun to resolve, of the gender it has.
+        let his = at(text, &seg, "his");
+        let source = f.source_of(his..his + 1);
+        assert!(source.speaker.is_none());
+        assert!(matches!(
+            f.pending_for(&source),
+            Some(Pending::Pronoun(Gender::Male))
+        ));
     }
 }
