@@ -73,7 +73,10 @@ impl Model {
 
     /// Records whether the weights allow sums in `i16`.
     fn finished(mut self) -> Model {
-        self.narrow = self.weights.iter().all(|w| w.unsigned_abs() <= WEIGHT_MAX as u16);
+        // The largest magnitude rather than `all`, whose early exit keeps the scan of every
+        // weight from being vectorised.
+        let largest = self.weights.iter().map(|w| w.unsigned_abs()).max().unwrap_or(0);
+        self.narrow = largest <= WEIGHT_MAX as u16;
         self
     }
 
@@ -167,9 +170,15 @@ impl Model {
         }
         let buckets = 1usize << bits;
         let body = r.take(buckets * LABELS * 2)?;
-        for (b, chunk) in body.chunks_exact(LABELS * 2).enumerate() {
-            for (l, w) in chunk.chunks_exact(2).enumerate() {
-                m.weights[b * SLOTS + l] = i16::from_le_bytes([w[0], w[1]]);
+        // Bucket by bucket, so that the copy has no index to check: decoding is paid before
+        // the first article is tagged.
+        for (bucket, chunk) in m
+            .weights
+            .chunks_exact_mut(SLOTS)
+            .zip(body.chunks_exact(LABELS * 2))
+        {
+            for (w, b) in bucket.iter_mut().zip(chunk.chunks_exact(2)) {
+                *w = i16::from_le_bytes([b[0], b[1]]);
             }
         }
         Ok((m.finished(), r.at))
