@@ -254,7 +254,7 @@ impl Model {
 /// (the shift leaves `bits` bits) but bounds it by the table's length, so the bound is
 /// checked once per loop rather than at each of the eighty lookups of a token.
 #[inline]
-fn bucket_of<T>(table: &[T], bits: u32, h: u64) -> &T {
+pub(super) fn bucket_of<T>(table: &[T], bits: u32, h: u64) -> &T {
     &table[(h >> (64 - bits)) as usize & table.len().wrapping_sub(1)]
 }
 
