@@ -241,12 +241,13 @@ impl Tagger {
         let mut emit: Vec<[i32; SLOTS]> = Vec::new();
         let mut back: Vec<[u8; LABELS]> = Vec::new();
         let mut out: Vec<Label> = Vec::new();
-        let mut feats = [0u64; MAX_FEATURES];
-        let mut extra = [0u64; MAX_STACKED];
         // The next token's features, computed one token ahead so that their weights can be
-        // prefetched while the current token is scored.
-        let mut ahead = [0u64; MAX_FEATURES];
-        let mut extra_ahead = [0u64; MAX_STACKED];
+        // prefetched while the current token is scored. The two buffers trade places through
+        // references: swapping the arrays themselves copied 640 bytes a token.
+        let mut buffers = ([0u64; MAX_FEATURES], [0u64; MAX_FEATURES]);
+        let (mut feats, mut ahead) = (&mut buffers.0, &mut buffers.1);
+        let mut extra_buffers = ([0u64; MAX_STACKED], [0u64; MAX_STACKED]);
+        let (mut extra, mut extra_ahead) = (&mut extra_buffers.0, &mut extra_buffers.1);
         for (p, range) in stretches
             .iter()
             .enumerate()
@@ -254,11 +255,11 @@ impl Tagger {
         {
             second_base.clear();
             emit.clear();
-            let mut n = doc.features(range.start, &mut feats);
+            let mut n = doc.features(range.start, feats);
             for t in range.clone() {
                 let mut n_next = 0;
                 if t + 1 < range.end {
-                    n_next = doc.features(t + 1, &mut ahead);
+                    n_next = doc.features(t + 1, ahead);
                     match &self.paired {
                         Some(paired) => paired.prefetch(&ahead[..n_next]),
                         None => self.first.prefetch(&ahead[..n_next]),
@@ -281,11 +282,11 @@ impl Tagger {
             labels[range.clone()].copy_from_slice(&out);
             doc.set_first_stage_in(p, &labels, seg);
             emit.clear();
-            let mut n = doc.stacked_features(range.start, &mut extra);
+            let mut n = doc.stacked_features(range.start, extra);
             for (t, base) in range.clone().zip(&second_base) {
                 let mut n_next = 0;
                 if t + 1 < range.end {
-                    n_next = doc.stacked_features(t + 1, &mut extra_ahead);
+                    n_next = doc.stacked_features(t + 1, extra_ahead);
                     self.second.prefetch(&extra_ahead[..n_next]);
                 }
                 let mut scores = [0i32; SLOTS];

@@ -3,7 +3,7 @@
 //! its output as features (verbs find cues, clause shapes bound contents).
 
 use super::features::{feat, pair};
-use super::perceptron::ModelError;
+use super::perceptron::{bucket_of, ModelError};
 
 /// Coarse classes: Penn Treebank tags merged where the distinction does not help.
 pub const CLASSES: usize = 16;
@@ -196,7 +196,7 @@ impl PosModel {
 
     #[inline]
     fn bucket(&self, h: u64) -> &Bucket {
-        &self.weights[(h >> (64 - self.bits)) as usize]
+        bucket_of(&self.weights, self.bits, h)
     }
 
     /// Tags one sentence, left to right, writing one class per token to `out`.
