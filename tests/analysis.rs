@@ -1211,3 +1211,21 @@ fn a_second_verb_of_the_source_after_and_ends_the_content() {
         "{s:#?}"
     );
 }
+
+#[test]
+fn a_long_phrase_of_where_and_when_before_that_is_not_what_was_said() {
+    let a = analyse(
+        "Senator Omar Haddad said during a visit to the coast on Friday that the port would reopen.\n\n\
+         Mayor Dana Whitfield told a town hall in Salem, Oregon, on Monday that fares would fall.\n\n\
+         Judge Carla Mendes said on Monday the plan that the board backed would fail.",
+    );
+    let s = statements(&a);
+    let contents: Vec<&str> = s.iter().map(|(_, _, c)| c.as_str()).collect();
+    assert_eq!(
+        contents[..2],
+        ["that the port would reopen", "that fares would fall"],
+        "{s:#?}"
+    );
+    // A relative "that" after a noun of the content is no complementizer.
+    assert!(!contents.contains(&"that the board backed would fail"), "{s:#?}");
+}

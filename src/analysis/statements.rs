@@ -1369,6 +1369,9 @@ impl<'a> Finder<'a> {
                 let prepositional = PREPOSITIONS.contains(&self.l(c)) || self.l(c) == "through";
                 while k < s1 && k < c + 10 && self.l(k) != "that" {
                     let w = self.l(k);
+                    if k > c && self.determiner_out_of_place(k) {
+                        break;
+                    }
                     let fits = prepositional && k < c + 6 && self.kind(k) == TokenKind::Word
                         || pre_content(w)
                         || BEFORE_THAT.contains(&w)
@@ -1378,6 +1381,9 @@ impl<'a> Finder<'a> {
                         break;
                     }
                     k += 1;
+                }
+                if k >= s1 || self.l(k) != "that" {
+                    k = self.that_after_circumstance(c, s1).unwrap_or(k);
                 }
                 if k < s1 && self.l(k) == "that" {
                     c = k;
@@ -1516,6 +1522,51 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// The "that" after a phrase of where, when or how a cue was said, from `c` on: "on
+    /// Monday that", "during a visit to Scotland on Friday that", "Thursday during taping of
+    /// a town hall in Buffalo, New York, that". The phrase is prepositional: a determiner
+    /// only follows a preposition, so "on Monday the plan that he backed ..." is a clause
+    /// with a relative "that" of its own; and a "that" before no clause is relative too
+    /// ("in a statement that was released").
+    fn that_after_circumstance(&self, c: usize, s1: usize) -> Option<usize> {
+        for k in c..s1.min(c + 18) {
+            let w = self.l(k);
+            if w == "that" {
+                let clause = k + 1 < s1 && self.clause_start(k + 1) && !is_be(self.l(k + 1));
+                return (k > c && clause).then_some(k);
+            }
+            let fits = match self.kind(k) {
+                TokenKind::Number | TokenKind::Quote => true,
+                TokenKind::Punct => matches!(self.tok(k), "," | "-" | "(" | ")"),
+                TokenKind::Word => {
+                    !AUXILIARIES.contains(&w)
+                        && !is_be(w)
+                        && (k == c || !self.determiner_out_of_place(k))
+                        && (k == c
+                            || self.lex.speech_verb(w).is_none()
+                            || self.tok(k).starts_with(char::is_uppercase))
+                }
+            };
+            if !fits {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// A determiner that follows no preposition: in a phrase of where or when after a cue
+    /// ("on Monday the plan ..."), it starts a noun phrase of the content.
+    fn determiner_out_of_place(&self, k: usize) -> bool {
+        matches!(
+            self.l(k),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "our"
+        ) && !(PREPOSITIONS.contains(&self.l(k - 1))
+            || matches!(
+                self.l(k - 1),
+                "during" | "through" | "via" | "after" | "before" | "amid"
+            ))
+    }
+
     /// `said during a hearing in Phoenix, "..."`, `said matter-of-factly: "..."`: the opening
     /// mark of a quotation after a short phrase and a comma or colon, from `c` on.
     fn quote_after_phrase(&self, c: usize, s1: usize) -> Option<usize> {
@@ -1643,6 +1694,14 @@ impl<'a> Finder<'a> {
                         || self.lex.speech_verb(w).is_some() && !self.tok(k).starts_with(char::is_uppercase)
                 }
                 TokenKind::Number | TokenKind::Quote => false,
+                // "a town hall in Salem, New Hampshire, on Monday that": a comma of a place
+                // name or before a phrase of when.
+                _ if self.is_punct(k, ",") => {
+                    !(k + 1 < s1
+                        && (self.tok(k + 1).starts_with(char::is_uppercase)
+                            || self.l(k + 1) == "that"
+                            || pre_content(self.l(k + 1))))
+                }
                 _ => !matches!(self.tok(k), "'s" | "’s" | "-"),
             };
             if blocks {
