@@ -1229,3 +1229,23 @@ fn a_long_phrase_of_where_and_when_before_that_is_not_what_was_said() {
     // A relative "that" after a noun of the content is no complementizer.
     assert!(!contents.contains(&"that the board backed would fail"), "{s:#?}");
 }
+
+#[test]
+fn a_quotation_after_according_to_runs_to_its_end() {
+    let a = analyse(
+        "Radio host Rush Limbaugh spoke on Monday.\n\n\
+         According to Limbaugh, “If it was up to her, she wouldn’t have time to say anything. \
+         Because the complaint is that, ‘Hey, hosts shouldn’t do this.’”",
+    );
+    let s = statements(&a);
+    assert_eq!(
+        s,
+        vec![(
+            "Rush Limbaugh".to_string(),
+            StatementKind::Direct,
+            "“If it was up to her, she wouldn’t have time to say anything. Because the complaint \
+             is that, ‘Hey, hosts shouldn’t do this.’”"
+                .to_string()
+        )]
+    );
+}

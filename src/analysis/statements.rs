@@ -1189,9 +1189,16 @@ impl<'a> Finder<'a> {
                         self.accept(f);
                     }
                 } else if cue.start == s0 && tail < s1 && self.is_punct(tail, ",") {
-                    let content = tail + 1..last;
+                    let content = tail + 1..self.through_quote(tail + 1, last);
                     if self.words_in(content.clone()) >= 2 {
-                        let f = self.found(Some(source), Some(cue.clone()), content, false);
+                        let direct = self.quote_of[content.start]
+                            .is_some_and(|q| self.quotes[self.quote_chain_end(q)].inner().end == content.end);
+                        let content = if direct {
+                            content.start + 1..content.end
+                        } else {
+                            content
+                        };
+                        let f = self.found(Some(source), Some(cue.clone()), content, direct);
                         self.accept(f);
                     }
                 }
@@ -1304,7 +1311,6 @@ impl<'a> Finder<'a> {
     // ----- pass 3: reported speech with the cue first -----
 
     fn leading_attributions(&mut self, cues: &[std::ops::Range<usize>]) {
-        let n = self.seg.tokens.len();
         for cue in cues {
             if self.is_claimed(cue.clone()) {
                 continue;
@@ -1475,19 +1481,7 @@ impl<'a> Finder<'a> {
             if !short_ok && self.words_in(c..end) < 4 {
                 continue;
             }
-            // A quotation the content opens runs on to its end, past the sentence's: at its
-            // start, or after a lead-in (`suggesting questions, including, "Why ...? Who
-            // ...?"`).
-            let opened = if end > c { self.quote_of[end - 1] } else { None };
-            if let Some(q) = self.quote_of[c].or(opened) {
-                if self.quotes[q].open >= c {
-                    let last = self.quote_chain_end(q);
-                    let qe = self.quotes[last].inner().end;
-                    if qe > end && !self.is_claimed(end..qe.min(n)) {
-                        end = qe;
-                    }
-                }
-            }
+            end = self.through_quote(c, end);
             if end <= c
                 || self.words_in(c..end) < 2
                 || (end - c <= MAX_TAIL / 2 && self.circumstantial(c, end))
@@ -1565,6 +1559,22 @@ impl<'a> Finder<'a> {
                 self.l(k - 1),
                 "during" | "through" | "via" | "after" | "before" | "amid"
             ))
+    }
+
+    /// Where a content from `c` to `end` ends when a quotation it opens runs on past `end`,
+    /// past the sentence: at the quotation's end (at its start, or after a lead-in:
+    /// `suggesting questions, including, "Why ...? Who ...?"`).
+    fn through_quote(&self, c: usize, end: usize) -> usize {
+        let opened = if end > c { self.quote_of[end - 1] } else { None };
+        let Some(q) = self.quote_of[c].or(opened).filter(|&q| self.quotes[q].open >= c) else {
+            return end;
+        };
+        let qe = self.quotes[self.quote_chain_end(q)].inner().end;
+        if qe > end && !self.is_claimed(end..qe.min(self.seg.tokens.len())) {
+            qe
+        } else {
+            end
+        }
     }
 
     /// `said during a hearing in Phoenix, "..."`, `said matter-of-factly: "..."`: the opening
