@@ -1249,3 +1249,18 @@ fn a_quotation_after_according_to_runs_to_its_end() {
         )]
     );
 }
+
+#[test]
+fn a_closing_mark_at_the_start_of_a_paragraph_opens_a_quotation() {
+    let a = analyse(
+        "Mark Barabak covered the debate.\n\n\
+         ” … he delivered a mix of orthodoxy and rejoinders with a coolness that Reagan might have admired,” Barabak wrote.",
+    );
+    let s = statements(&a);
+    assert!(
+        s.iter().any(|(who, kind, c)| who == "Mark Barabak"
+            && *kind == StatementKind::Direct
+            && c.starts_with("” … he delivered")),
+        "{s:#?}"
+    );
+}

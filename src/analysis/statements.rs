@@ -387,14 +387,16 @@ impl<'a> Finder<'a> {
     }
 
     /// Whether the mark at token `i` stands where a quotation opens: at the start of its
-    /// paragraph or line, or after a space, with a word right after it.
+    /// paragraph, or at the start of a line or after a space with a word right after it.
     fn opens_like_a_quote(&self, i: usize, para_start: usize) -> bool {
         let toks = &self.seg.tokens;
         let Some(next) = toks.get(i + 1) else { return false };
+        // At the start of a paragraph nothing can be open: `” … he delivered ...`.
+        if i == para_start {
+            return true;
+        }
         let attached = next.span.start == toks[i].span.end && next.kind == TokenKind::Word;
-        let before = if i == para_start {
-            true
-        } else {
+        let before = {
             let gap = &self.text[toks[i - 1].span.end..toks[i].span.start];
             gap.contains('\n') || !gap.is_empty() && matches!(toks[i - 1].kind, TokenKind::Punct)
         };
