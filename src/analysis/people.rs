@@ -995,6 +995,7 @@ fn title_gender(title: &str) -> Gender {
 
 /// Whether two words differ by one letter changed, added or dropped, with the same first
 /// letter.
+///
 /// Compares the strings in place: it runs for every surname of an article against each lone
 /// unknown name, and collecting the characters of both cost more than the rest of the merge.
 fn one_letter_apart(a: &str, b: &str) -> bool {

@@ -204,7 +204,6 @@ fn tokenize(text: &str, para: Span, lex: &Lexicon, out: &mut Vec<Token>) {
     }
 }
 
-/// Whether `rest` (what follows an apostrophe) starts with a possessive or contracted "s".
 /// Whether the punctuation `d` inside a word joins it to what follows (`rest`, the text after
 /// `d`), given how many letters the word's last run has and whether it is digits so far.
 fn joins_word(d: char, rest: &str, prev_alpha_run: usize, all_digits: bool) -> bool {
@@ -230,6 +229,7 @@ fn joins_word(d: char, rest: &str, prev_alpha_run: usize, all_digits: bool) -> b
     }
 }
 
+/// Whether `rest` (what follows an apostrophe) starts with a possessive or contracted "s".
 fn is_possessive_s(rest: &str) -> bool {
     let mut cs = rest.chars();
     matches!(cs.next(), Some('s' | 'S')) && cs.next().is_none_or(|c| !c.is_alphanumeric())

@@ -158,6 +158,11 @@ const AUXILIARIES: &[&str] = &[
 
 const PRONOUNS_SUBJECT: &[&str] = &["he", "she", "they", "i", "we", "it"];
 
+/// A subject pronoun that names a person ("it" names none).
+fn personal_subject(w: &str) -> bool {
+    w != "it" && PRONOUNS_SUBJECT.contains(&w)
+}
+
 struct Finder<'a> {
     text: &'a str,
     seg: &'a Segmentation,
@@ -1572,7 +1577,7 @@ impl<'a> Finder<'a> {
             return end;
         };
         let qe = self.quotes[self.quote_chain_end(q)].inner().end;
-        if qe > end && !self.is_claimed(end..qe.min(self.seg.tokens.len())) {
+        if qe > end && !self.is_claimed(end..qe) {
             qe
         } else {
             end
@@ -1594,7 +1599,7 @@ impl<'a> Finder<'a> {
             if self.l(k) == "that"
                 || self.kind(k) == TokenKind::Word && self.lex.speech_verb(self.l(k)).is_some()
                 || AUXILIARIES.contains(&self.l(k))
-                || k == c && matches!(self.l(k), "he" | "she" | "they" | "we" | "i")
+                || k == c && personal_subject(self.l(k))
             {
                 return None;
             }
@@ -1694,8 +1699,8 @@ impl<'a> Finder<'a> {
         for k in c + 1..s1.min(c + 12) {
             let w = self.l(k);
             // "told the forum he was ...": a clause's subject after the audience.
-            let subject = matches!(w, "he" | "she" | "they" | "we" | "i")
-                || w == "it" && k + 1 < s1 && AUXILIARIES.contains(&self.l(k + 1));
+            let subject =
+                personal_subject(w) || w == "it" && k + 1 < s1 && AUXILIARIES.contains(&self.l(k + 1));
             if subject || matches!(w, "that" | "how" | "why" | "whether" | "what") {
                 return Some(k);
             }
@@ -1726,7 +1731,7 @@ impl<'a> Finder<'a> {
     /// Whether a subject and a speech verb start at `t`: "he said", "she also urged",
     /// "Mr. Obama added".
     fn reports_after(&self, t: usize, end: usize) -> bool {
-        let subject_end = if PRONOUNS_SUBJECT.contains(&self.l(t)) && self.l(t) != "it" {
+        let subject_end = if personal_subject(self.l(t)) {
             t + 1
         } else if let Some(m) = self.people.mention_starting_at(t) {
             m.tokens.end
