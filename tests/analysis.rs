@@ -1264,3 +1264,47 @@ fn a_closing_mark_at_the_start_of_a_paragraph_opens_a_quotation() {
         "{s:#?}"
     );
 }
+
+#[test]
+fn the_particle_of_a_phrasal_cue_and_an_infinitive_of_speech_belong_to_the_cue() {
+    let a = analyse(
+        "Senator Ada Whitlow warned against a rushed vote on the harbor budget.\n\n\
+         Governor Milo Pratt refused to endorse the candidate of his own party.\n\n\
+         Councilwoman Rita Okafor declined to comment on the lawsuit.",
+    );
+    let found: Vec<(String, String, String)> = a
+        .statements
+        .iter()
+        .map(|s| {
+            let who = s.speaker.map_or("-".to_string(), |p| a.people[p].name.clone());
+            let cue = s.cue.map_or(String::new(), |c| a.slice(c).to_string());
+            (who, cue, a.slice(s.content).to_string())
+        })
+        .collect();
+    let has = |who: &str, cue: &str, content: &str| {
+        found.iter().any(|(w, c, t)| w == who && c == cue && t == content)
+    };
+    assert!(
+        has(
+            "Ada Whitlow",
+            "warned against",
+            "a rushed vote on the harbor budget"
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        has(
+            "Milo Pratt",
+            "refused to endorse",
+            "the candidate of his own party"
+        ),
+        "{found:#?}"
+    );
+    // What was said is the infinitive itself when it is "to comment".
+    assert!(
+        found
+            .iter()
+            .any(|(w, _, t)| w == "Rita Okafor" && t.starts_with("to comment")),
+        "{found:#?}"
+    );
+}

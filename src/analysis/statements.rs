@@ -2291,10 +2291,49 @@ impl<'a> Finder<'a> {
         content
     }
 
+    /// How many words at the start of a reported content belong to its cue instead: the
+    /// particle of a phrasal cue ("warned against", "called for", "asked him about") and an
+    /// infinitive of speech after a cue ("refused to endorse", "seemed to think"), which
+    /// attribution corpora annotate as part of the cue. "declined to comment" keeps its
+    /// infinitive, which is all that was said.
+    fn cue_words_in_content(&self, content: &std::ops::Range<usize>, f: &Found) -> usize {
+        let Some(cue) = f.cue.as_ref() else { return 0 };
+        let c = content.start;
+        if f.direct
+            || cue.end > c
+            || c - cue.end > 3
+            || (cue.end..c).any(|t| self.kind(t) != TokenKind::Word || self.l(t) == "that")
+        {
+            return 0;
+        }
+        let taken = match self.l(c) {
+            "about" | "against" | "for" | "of" | "on" | "over" | "with" | "at" | "into" => 1,
+            "to" if c + 1 < content.end
+                && self.kind(c + 1) == TokenKind::Word
+                && self.l(c + 1) != "comment"
+                && self.lex.speech_verb(self.l(c + 1)).is_some() =>
+            {
+                2
+            }
+            _ => 0,
+        };
+        // Something must be left to have been said.
+        if self.words_in(c + taken..content.end) < 2 {
+            return 0;
+        }
+        taken
+    }
+
     fn into_statements(self) -> Vec<Statement> {
         let mut out: Vec<Statement> = Vec::with_capacity(self.found.len());
         for f in &self.found {
             let mut content = f.content.clone();
+            let mut cue = f.cue.clone();
+            let moved = self.cue_words_in_content(&content, f);
+            if moved > 0 {
+                content.start += moved;
+                cue = cue.map(|c| c.start..content.start);
+            }
             // Trailing commas and dashes are not part of what was said.
             while content.end > content.start
                 && matches!(self.kind(content.end - 1), TokenKind::Punct)
@@ -2321,7 +2360,7 @@ impl<'a> Finder<'a> {
                 id: 0,
                 speaker: source.and_then(|s| s.speaker),
                 source: source.and_then(|s| self.span(s.tokens.clone())),
-                cue: f.cue.clone().and_then(|c| self.span(c)),
+                cue: cue.and_then(|c| self.span(c)),
                 content: content_span,
                 kind,
             });
