@@ -1184,8 +1184,10 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
         });
     }
     mentions.sort_by_key(|m| m.tokens.start);
+    let headlines = headline_mentions(scan, &builders, &by_last, &mentions);
 
-    // Ids in order of first mention, so output is stable and reads naturally.
+    // Ids in order of first mention in the text (headlines aside), so output is stable and
+    // reads naturally.
     let mut first_seen: Vec<usize> = vec![usize::MAX; builders.len()];
     for m in &mentions {
         first_seen[m.person] = first_seen[m.person].min(m.tokens.start);
@@ -1206,6 +1208,13 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
     let mut spans_of: Vec<Vec<Span>> = vec![Vec::new(); order.len()];
     for m in &mentions {
         spans_of[m.person].push(m.span);
+    }
+    // Headline mentions show and export with the rest, but the statements and the tagger
+    // see only the text's own (`People::mentions`): a headline's words are no sentence.
+    for m in &headlines {
+        let spans = &mut spans_of[new_id[m.person]];
+        spans.push(m.span);
+        spans.sort_by_key(|s| s.start);
     }
     for (id, &p) in order.iter().enumerate() {
         let b = &builders[p];
@@ -1240,6 +1249,81 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
         mentions,
         genders,
     }
+}
+
+/// Mentions in title-case headlines of people the article names in full. In title case
+/// capitals prove nothing, so the rules trust few runs there ("Rip Donald Trump As A ..."
+/// is no name); but a known person's surname, or given name and surname, is them ("Senate
+/// Rebukes Whitlow Over Budget" after "Ada Whitlow" in the text). A surname that starts a
+/// longer name of a place or organisation ("Trump Tower") is left alone.
+fn headline_mentions(
+    scan: &Scan,
+    builders: &[Builder],
+    by_last: &HashMap<&str, Vec<usize>>,
+    mentions: &[Mention],
+) -> Vec<Mention> {
+    let toks = &scan.seg.tokens;
+    let mut out = Vec::new();
+    let mut taken = vec![false; toks.len()];
+    for m in mentions {
+        taken[m.tokens.clone()].fill(true);
+    }
+    for sentence in &scan.seg.sentences {
+        let (start, end) = (sentence.tokens.start, sentence.tokens.end);
+        if !scan.title_case(start..end) {
+            continue;
+        }
+        for i in start..end {
+            // A word in capitals throughout is a heading's shout, not a name ("FULL SPEECH").
+            let shouted = !scan.tok(i).chars().any(char::is_lowercase);
+            if taken[i] || !scan.is_word(i) || !scan.capitalised(i) || shouted {
+                continue;
+            }
+            let w = scan.lower[i].as_ref();
+            // Exactly one person has this surname, named in full with a given name or a title
+            // that vouches for them.
+            let Some(&[p]) = by_last.get(w).map(Vec::as_slice) else {
+                continue;
+            };
+            let b = &builders[p];
+            let Some(first) = b.first.as_deref() else { continue };
+            if !scan.lex.is_given_name(first) && b.titles.is_empty() {
+                continue;
+            }
+            if scan
+                .lex
+                .not_people
+                .longest_match(scan.lower[i..end].iter().map(|w| &**w))
+                > 1
+            {
+                continue;
+            }
+            // The text uses the surname and the next word as a name of no one ("Trump Tower").
+            let compound = i + 1 < end
+                && (0..toks.len() - 1).any(|k| {
+                    !taken[k]
+                        && k != i
+                        && scan.lower[k] == scan.lower[i]
+                        && scan.lower[k + 1] == scan.lower[i + 1]
+                });
+            if compound {
+                continue;
+            }
+            let name_start = if i > start && !taken[i - 1] && scan.lower[i - 1] == first {
+                i - 1
+            } else {
+                i
+            };
+            taken[name_start..=i].fill(true);
+            out.push(Mention {
+                person: p,
+                span: Span::new(toks[name_start].span.start, toks[i].span.end),
+                tokens: name_start..i + 1,
+                name_start,
+            });
+        }
+    }
+    out
 }
 
 /// For people whose name and titles say nothing of their gender ("Barack Obama", "Kofi
@@ -1422,5 +1506,23 @@ mod tests {
     #[test]
     fn organisations_named_after_people_are_not_people() {
         assert!(names("The Clinton Foundation and Fox News agreed.").is_empty());
+    }
+
+    #[test]
+    fn a_headline_names_the_people_its_article_names_in_full() {
+        let text = "Council Rebukes Whitlow Over Harbor Budget As Ada Whitlow Stays Calm.\n\n\
+                    Councilwoman Ada Whitlow defended the budget on Monday. Whitlow said the \
+                    harbor needs dredging. Visitors crowded Whitlow Tower all week.\n\n\
+                    Whitlow Tower Reopens As Crowds Return.";
+        let p = people(text);
+        assert_eq!(p.people.len(), 1, "{:?}", p.people);
+        let forms: Vec<&str> = p.people[0].mentions.iter().map(|m| m.text(text)).collect();
+        // The headline's surname and full name, then the text's own mentions; the tower named
+        // after her is hers in neither place.
+        assert_eq!(forms, ["Whitlow", "Ada Whitlow", "Ada Whitlow", "Whitlow"]);
+        // Statements and the tagger see only the text's own mentions.
+        assert_eq!(p.mentions.len(), 2);
+        // A headline that names no one the text names in full adds no one.
+        assert!(names("Senate Rebukes Pratt Over Harbor Budget.\n\nThe vote was close.").is_empty());
     }
 }
