@@ -1263,11 +1263,12 @@ fn headline_mentions(
     mentions: &[Mention],
 ) -> Vec<Mention> {
     let toks = &scan.seg.tokens;
-    let mut out = Vec::new();
     let mut taken = vec![false; toks.len()];
     for m in mentions {
         taken[m.tokens.clone()].fill(true);
     }
+    // (surname token, person, token the name starts at)
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
     for sentence in &scan.seg.sentences {
         let (start, end) = (sentence.tokens.start, sentence.tokens.end);
         if !scan.title_case(start..end) {
@@ -1279,10 +1280,9 @@ fn headline_mentions(
             if taken[i] || !scan.is_word(i) || !scan.capitalised(i) || shouted {
                 continue;
             }
-            let w = scan.lower[i].as_ref();
             // Exactly one person has this surname, named in full with a given name or a title
             // that vouches for them.
-            let Some(&[p]) = by_last.get(w).map(Vec::as_slice) else {
+            let Some(&[p]) = by_last.get(scan.lower[i].as_ref()).map(Vec::as_slice) else {
                 continue;
             };
             let b = &builders[p];
@@ -1290,40 +1290,45 @@ fn headline_mentions(
             if !scan.lex.is_given_name(first) && b.titles.is_empty() {
                 continue;
             }
-            if scan
-                .lex
-                .not_people
-                .longest_match(scan.lower[i..end].iter().map(|w| &**w))
-                > 1
-            {
+            let words = scan.lower[i..end].iter().map(|w| &**w);
+            if scan.lex.not_people.longest_match(words) > 1 {
                 continue;
             }
-            // The text uses the surname and the next word as a name of no one ("Trump Tower").
-            let compound = i + 1 < end
-                && (0..toks.len() - 1).any(|k| {
-                    !taken[k]
-                        && k != i
-                        && scan.lower[k] == scan.lower[i]
-                        && scan.lower[k + 1] == scan.lower[i + 1]
-                });
-            if compound {
-                continue;
-            }
-            let name_start = if i > start && !taken[i - 1] && scan.lower[i - 1] == first {
-                i - 1
-            } else {
-                i
-            };
-            taken[name_start..=i].fill(true);
-            out.push(Mention {
-                person: p,
-                span: Span::new(toks[name_start].span.start, toks[i].span.end),
-                tokens: name_start..i + 1,
-                name_start,
-            });
+            let given = i > start && !taken[i - 1] && scan.lower[i - 1] == first;
+            found.push((i, p, if given { i - 1 } else { i }));
         }
     }
-    out
+    if found.is_empty() {
+        return Vec::new();
+    }
+    // The text uses the surname and the next word as a name of no one ("Trump Tower"): the
+    // pair again, elsewhere and outside any mention. One pass over the capitalised words.
+    let pair = |k: usize| {
+        (
+            scan.lower[k].as_ref(),
+            scan.lower.get(k + 1).map_or("", |w| w.as_ref()),
+        )
+    };
+    let pairs: HashSet<(&str, &str)> = found.iter().map(|&(i, _, _)| pair(i)).collect();
+    let compounds: HashSet<(&str, &str)> = (0..toks.len().saturating_sub(1))
+        .filter(|&k| {
+            scan.capitalised(k)
+                && !taken[k]
+                && pairs.contains(&pair(k))
+                && !found.iter().any(|&(i, _, _)| i == k)
+        })
+        .map(pair)
+        .collect();
+    found
+        .into_iter()
+        .filter(|&(i, _, _)| !compounds.contains(&pair(i)))
+        .map(|(i, person, name_start)| Mention {
+            person,
+            span: Span::new(toks[name_start].span.start, toks[i].span.end),
+            tokens: name_start..i + 1,
+            name_start,
+        })
+        .collect()
 }
 
 /// For people whose name and titles say nothing of their gender ("Barack Obama", "Kofi
