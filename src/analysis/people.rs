@@ -166,6 +166,36 @@ struct Scan<'a> {
     feats: RefCell<Vec<u64>>,
     /// When set, every run the model would be asked about is recorded here (training).
     record: Option<&'a RefCell<Vec<Run>>>,
+    /// Whether each sentence is a title-case headline; two passes ask.
+    headlines: Vec<bool>,
+}
+
+impl<'a> Scan<'a> {
+    fn new(
+        text: &'a str,
+        seg: &'a Segmentation,
+        lower: &'a [Cow<'a, str>],
+        model: &'a PersonModel,
+        record: Option<&'a RefCell<Vec<Run>>>,
+    ) -> Self {
+        let mut scan = Scan {
+            text,
+            seg,
+            lower,
+            lex: Lexicon::get(),
+            model,
+            capitals: capitals(text, seg),
+            feats: RefCell::new(Vec::with_capacity(64)),
+            record,
+            headlines: Vec::new(),
+        };
+        scan.headlines = seg
+            .sentences
+            .iter()
+            .map(|s| scan.title_case(s.tokens.clone()))
+            .collect();
+        scan
+    }
 }
 
 impl Scan<'_> {
@@ -329,9 +359,8 @@ impl Scan<'_> {
 
     fn candidates(&self) -> Vec<Candidate> {
         let mut out = Vec::new();
-        for sentence in &self.seg.sentences {
+        for (sentence, &headline) in self.seg.sentences.iter().zip(&self.headlines) {
             let (start, end) = (sentence.tokens.start, sentence.tokens.end);
-            let headline = self.title_case(start..end);
             let mut i = start;
             while i < end {
                 if !self.is_word(i) {
@@ -439,16 +468,7 @@ pub fn find(text: &str, seg: &Segmentation, lower: &[Cow<str>]) -> People {
 /// The people of an article, with the given person model (training uses a model it has
 /// just learned).
 pub fn find_with(model: &PersonModel, text: &str, seg: &Segmentation, lower: &[Cow<str>]) -> People {
-    let scan = Scan {
-        text,
-        seg,
-        lower,
-        lex: Lexicon::get(),
-        model,
-        capitals: capitals(text, seg),
-        feats: RefCell::new(Vec::with_capacity(64)),
-        record: None,
-    };
+    let scan = Scan::new(text, seg, lower, model, None);
     let named = named_runs(&scan);
     merge(&scan, named)
 }
@@ -469,16 +489,7 @@ pub struct Run {
 pub fn model_runs(text: &str, seg: &Segmentation, lower: &[Cow<str>]) -> Vec<Run> {
     let zero = PersonModel::zero(4);
     let record = RefCell::new(Vec::new());
-    let scan = Scan {
-        text,
-        seg,
-        lower,
-        lex: Lexicon::get(),
-        model: &zero,
-        capitals: capitals(text, seg),
-        feats: RefCell::new(Vec::with_capacity(64)),
-        record: Some(&record),
-    };
+    let scan = Scan::new(text, seg, lower, &zero, Some(&record));
     named_runs(&scan);
     record.into_inner()
 }
@@ -1269,11 +1280,8 @@ fn headline_mentions(
     }
     // (surname token, person, token the name starts at)
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
-    for sentence in &scan.seg.sentences {
+    for (sentence, _) in scan.seg.sentences.iter().zip(&scan.headlines).filter(|(_, &h)| h) {
         let (start, end) = (sentence.tokens.start, sentence.tokens.end);
-        if !scan.title_case(start..end) {
-            continue;
-        }
         for i in start..end {
             // A word in capitals throughout is a heading's shout, not a name ("FULL SPEECH").
             let shouted = !scan.tok(i).chars().any(char::is_lowercase);
