@@ -1308,3 +1308,19 @@ fn the_particle_of_a_phrasal_cue_and_an_infinitive_of_speech_belong_to_the_cue()
         "{found:#?}"
     );
 }
+
+#[test]
+fn an_audience_after_told_closing_a_quotation_is_not_what_was_said() {
+    let a = analyse(
+        "“We cannot keep the harbor open on promises alone,” Councilwoman Rita Okafor told the \
+         Harbor Council audience.",
+    );
+    assert_eq!(
+        only(&a),
+        (
+            "Rita Okafor".to_string(),
+            StatementKind::Direct,
+            "“We cannot keep the harbor open on promises alone,”".to_string()
+        )
+    );
+}

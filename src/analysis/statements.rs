@@ -1146,6 +1146,20 @@ impl<'a> Finder<'a> {
         let mut t0 = k + 1;
         if t0 < end && OBJECT_VERBS.contains(&self.base(&(k..k + 1))) {
             t0 = self.skip_object(t0, end).min(end);
+            // `"...," Ms. Wahl told the station's Friday audience.`: after the quotation a
+            // noun phrase to the end is the audience, unless a clause or infinitive is in it.
+            let audience = matches!(self.l(t0), "the" | "a" | "an" | "his" | "her" | "their")
+                && end - t0 <= 6
+                && (t0..end).all(|t| {
+                    let w = self.l(t);
+                    (self.kind(t) == TokenKind::Word || matches!(self.tok(t), "'s" | "’s"))
+                        && !matches!(w, "that" | "to")
+                        && !personal_subject(w)
+                        && !AUXILIARIES.contains(&w)
+                });
+            if audience {
+                t0 = end;
+            }
         }
         let named = (t0..end).all(|t| self.tok(t).starts_with(char::is_uppercase));
         let clause =
