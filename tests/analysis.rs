@@ -1324,3 +1324,20 @@ fn an_audience_after_told_closing_a_quotation_is_not_what_was_said() {
         )
     );
 }
+
+#[test]
+fn a_quotation_the_writer_finishes_after_its_speaker_was_named_is_said_by_them() {
+    let a = analyse(
+        "“It is more patching than building,” said Ana Ruiz, an engineer at the port. \
+         “Nobody has a plan for the locks. It is basically just another repair” for the old \
+         north pier.",
+    );
+    let s = statements(&a);
+    assert!(
+        s.iter().any(|(who, kind, c)| who == "Ana Ruiz"
+            && *kind == StatementKind::Direct
+            && c.starts_with("“Nobody has a plan")
+            && c.ends_with("repair”")),
+        "{s:#?}"
+    );
+}

@@ -2064,16 +2064,23 @@ impl<'a> Finder<'a> {
             let inner = first.inner().start..end_q.inner().end;
             // Short quotations are mostly titles and slogans, unless they go on from a
             // quotation attributed just before (`"I would," Ann said. "I would, Dan."`).
-            let min_words = if self.follows_attributed_quote(s.start, &quoted) {
-                1
-            } else {
-                4
-            };
+            let follows = self.follows_attributed_quote(s.start, &quoted);
+            let min_words = if follows { 1 } else { 4 };
             if !starts || self.words_in(inner.clone()) < min_words {
                 continue;
             }
             let tail_end = self.sentence_range(outer.end.saturating_sub(1)).end;
-            if !self.only_punct(outer.end, tail_end) {
+            // `"It is just a tax increase" for the top bracket.`: after a quotation whose
+            // speaker was just named, the writer may finish the sentence, in a few words that
+            // name and report no one.
+            let finished = follows
+                && self.words_in(outer.end..tail_end) <= 6
+                && (outer.end..tail_end).all(|t| {
+                    self.kind(t) != TokenKind::Quote
+                        && self.lex.speech_verb(self.l(t)).is_none()
+                        && self.people.mention_starting_at(t).is_none()
+                });
+            if !self.only_punct(outer.end, tail_end) && !finished {
                 continue;
             }
             self.found.push(Found {
