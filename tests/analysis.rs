@@ -1308,3 +1308,26 @@ fn the_particle_of_a_phrasal_cue_and_an_infinitive_of_speech_belong_to_the_cue()
         "{found:#?}"
     );
 }
+
+#[test]
+fn the_object_of_a_request_stays_in_its_content_but_the_hearer_of_told_does_not() {
+    let a = analyse(
+        "Mayor Lena Okafor urged them to repair the harbor bridge before winter.\n\n\
+         Governor Milo Pratt told them to leave the old ferry line alone.",
+    );
+    assert_eq!(
+        speaker_of(&a, "repair the harbor bridge"),
+        "Lena Okafor",
+        "{:#?}",
+        statements(&a)
+    );
+    let contents: Vec<String> = statements(&a).into_iter().map(|s| s.2).collect();
+    assert!(
+        contents.contains(&"them to repair the harbor bridge before winter".to_string()),
+        "{contents:#?}"
+    );
+    assert!(
+        contents.contains(&"to leave the old ferry line alone".to_string()),
+        "{contents:#?}"
+    );
+}

@@ -1367,14 +1367,27 @@ impl<'a> Finder<'a> {
             if c >= s1 {
                 continue;
             }
+            // "urged Congress to act": what a request asks for is its object doing something,
+            // so the object stays in the content; the hearer of "told him to" does not.
+            let mut requested = false;
             if OBJECT_VERBS.contains(&base) {
+                let object = c;
                 c = self.skip_object(c, s1);
+                if matches!(base, "urge" | "ask")
+                    && c > object
+                    && c + 1 < s1
+                    && self.l(c) == "to"
+                    && self.kind(c + 1) == TokenKind::Word
+                {
+                    c = object;
+                    requested = true;
+                }
             }
             if let Some(q) = self.quote_after_phrase(c, s1) {
                 c = q;
             }
             // "declined to comment": the infinitive is the content.
-            let infinitive = INFINITIVE_VERBS.contains(&base) && c < s1 && self.l(c) == "to";
+            let infinitive = INFINITIVE_VERBS.contains(&base) && c < s1 && self.l(c) == "to" || requested;
             if c < s1 && pre_content(self.l(c)) && self.kind(c) == TokenKind::Word && !infinitive {
                 // "said on Monday that ...": find the "that".
                 let mut k = c;
