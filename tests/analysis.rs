@@ -1331,3 +1331,21 @@ fn the_object_of_a_request_stays_in_its_content_but_the_hearer_of_told_does_not(
         "{contents:#?}"
     );
 }
+
+#[test]
+fn the_day_a_statement_was_made_is_not_part_of_its_content() {
+    let a = analyse(
+        "Mayor Lena Okafor said Tuesday night the harbor bridge would reopen in May.\n\n\
+         Governor Milo Pratt said Thursday's vote on the ferry line was a mistake.",
+    );
+    let contents: Vec<String> = statements(&a).into_iter().map(|s| s.2).collect();
+    assert!(
+        contents.contains(&"the harbor bridge would reopen in May".to_string()),
+        "{contents:#?}"
+    );
+    // A day that begins a noun phrase of the content stays.
+    assert!(
+        contents.contains(&"Thursday's vote on the ferry line was a mistake".to_string()),
+        "{contents:#?}"
+    );
+}
