@@ -1326,6 +1326,29 @@ fn an_audience_after_told_closing_a_quotation_is_not_what_was_said() {
 }
 
 #[test]
+fn the_object_of_a_request_stays_in_its_content_but_the_hearer_of_told_does_not() {
+    let a = analyse(
+        "Mayor Lena Okafor urged them to repair the harbor bridge before winter.\n\n\
+         Governor Milo Pratt told them to leave the old ferry line alone.",
+    );
+    assert_eq!(
+        speaker_of(&a, "repair the harbor bridge"),
+        "Lena Okafor",
+        "{:#?}",
+        statements(&a)
+    );
+    let contents: Vec<String> = statements(&a).into_iter().map(|s| s.2).collect();
+    assert!(
+        contents.contains(&"them to repair the harbor bridge before winter".to_string()),
+        "{contents:#?}"
+    );
+    assert!(
+        contents.contains(&"to leave the old ferry line alone".to_string()),
+        "{contents:#?}"
+    );
+}
+
+#[test]
 fn a_quotation_the_writer_finishes_after_its_speaker_was_named_is_said_by_them() {
     let a = analyse(
         "“It is more patching than building,” said Ana Ruiz, an engineer at the port. \
@@ -1339,5 +1362,23 @@ fn a_quotation_the_writer_finishes_after_its_speaker_was_named_is_said_by_them()
             && c.starts_with("“Nobody has a plan")
             && c.ends_with("repair”")),
         "{s:#?}"
+    );
+}
+
+#[test]
+fn the_day_a_statement_was_made_is_not_part_of_its_content() {
+    let a = analyse(
+        "Mayor Lena Okafor said Tuesday night the harbor bridge would reopen in May.\n\n\
+         Governor Milo Pratt said Thursday's vote on the ferry line was a mistake.",
+    );
+    let contents: Vec<String> = statements(&a).into_iter().map(|s| s.2).collect();
+    assert!(
+        contents.contains(&"the harbor bridge would reopen in May".to_string()),
+        "{contents:#?}"
+    );
+    // A day that begins a noun phrase of the content stays.
+    assert!(
+        contents.contains(&"Thursday's vote on the ferry line was a mistake".to_string()),
+        "{contents:#?}"
     );
 }

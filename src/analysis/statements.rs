@@ -1381,14 +1381,27 @@ impl<'a> Finder<'a> {
             if c >= s1 {
                 continue;
             }
+            // "urged Congress to act": what a request asks for is its object doing something,
+            // so the object stays in the content; the hearer of "told him to" does not.
+            let mut requested = false;
             if OBJECT_VERBS.contains(&base) {
+                let object = c;
                 c = self.skip_object(c, s1);
+                if matches!(base, "urge" | "ask")
+                    && c > object
+                    && c + 1 < s1
+                    && self.l(c) == "to"
+                    && self.kind(c + 1) == TokenKind::Word
+                {
+                    c = object;
+                    requested = true;
+                }
             }
             if let Some(q) = self.quote_after_phrase(c, s1) {
                 c = q;
             }
             // "declined to comment": the infinitive is the content.
-            let infinitive = INFINITIVE_VERBS.contains(&base) && c < s1 && self.l(c) == "to";
+            let infinitive = INFINITIVE_VERBS.contains(&base) && c < s1 && self.l(c) == "to" || requested;
             if c < s1 && pre_content(self.l(c)) && self.kind(c) == TokenKind::Word && !infinitive {
                 // "said on Monday that ...": find the "that".
                 let mut k = c;
@@ -2345,11 +2358,54 @@ impl<'a> Finder<'a> {
         taken
     }
 
+    /// How many words at the start of a reported content say when it was said, right after
+    /// its cue ("said Tuesday he would ...", "announced earlier this month that ..."): the
+    /// time of the saying, which is no part of what was said.
+    fn time_words_in_content(&self, content: &std::ops::Range<usize>, f: &Found) -> usize {
+        let Some(cue) = f.cue.as_ref() else { return 0 };
+        let c = content.start;
+        if f.direct || cue.end > c || c - cue.end > 3 || (cue.end..c).any(|t| self.kind(t) != TokenKind::Word)
+        {
+            return 0;
+        }
+        let word = |k: usize| if k < content.end { self.l(k) } else { "" };
+        let mut k = c;
+        if matches!(
+            word(k),
+            "late" | "early" | "later" | "earlier" | "on" | "last" | "this"
+        ) {
+            k += 1;
+        }
+        if DAYS.contains(&word(k)) {
+            k += 1;
+            if matches!(word(k), "night" | "morning" | "afternoon" | "evening") {
+                k += 1;
+            }
+        } else if word(k) == "this" && matches!(word(k + 1), "week" | "month" | "year") {
+            k += 2;
+        } else if k > c && matches!(word(k), "week" | "month" | "year") && word(c) != "on" {
+            k += 1;
+        } else {
+            return 0;
+        }
+        // "Thursday's debate", "this week, he ...": the words go on a noun or a clause of the
+        // content; and something must be left to have been said.
+        if k >= content.end
+            || self.kind(k) != TokenKind::Word
+            || matches!(self.tok(k), "'s" | "’s")
+            || self.words_in(k..content.end) < 2
+        {
+            return 0;
+        }
+        k - c
+    }
+
     fn into_statements(self) -> Vec<Statement> {
         let mut out: Vec<Statement> = Vec::with_capacity(self.found.len());
         for f in &self.found {
             let mut content = f.content.clone();
             let mut cue = f.cue.clone();
+            content.start += self.time_words_in_content(&content, f);
             let moved = self.cue_words_in_content(&content, f);
             if moved > 0 {
                 content.start += moved;
