@@ -1072,10 +1072,15 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
                     .zip(&words)
                     .all(|(a, w)| a == w)
         };
-        // "Mr. Obama" is not Michelle Obama: a title of one gender rules out people of the other.
+        // "Mr. Obama" is not Michelle Obama: a title of one gender rules out people of the
+        // other, and so does a given name ("Michelle Obama" after "Mr. Obama").
         let gender = n.title.as_ref().map_or(Gender::Unknown, |t| {
             title_gender(Span::new(toks[t.start].span.start, toks[t.end - 1].span.end).text(text))
         });
+        let gender = match first.and_then(|f| scan.lex.given_name_gender(f)) {
+            Some(g) if gender == Gender::Unknown => g,
+            _ => gender,
+        };
         let compatible = |b: &Builder| {
             let names = match (first, &b.first) {
                 (Some(f), Some(g)) => {
@@ -1537,5 +1542,19 @@ mod tests {
         assert_eq!(p.mentions.len(), 2);
         // A headline that names no one the text names in full adds no one.
         assert!(names("Senate Rebukes Pratt Over Harbor Budget.\n\nThe vote was close.").is_empty());
+    }
+
+    #[test]
+    fn a_given_name_of_the_other_gender_is_someone_else_of_the_family() {
+        let p = people(
+            "President Okafor spoke on Monday. Mr. Okafor said the harbor would reopen. \
+             He will campaign with the first lady, Grace Okafor, next week. Okafor smiled.",
+        );
+        let found: Vec<(&str, usize)> = p
+            .people
+            .iter()
+            .map(|x| (x.name.as_str(), x.mentions.len()))
+            .collect();
+        assert_eq!(found, [("Okafor", 3), ("Grace Okafor", 1)]);
     }
 }
