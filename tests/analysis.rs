@@ -1308,3 +1308,22 @@ fn the_particle_of_a_phrasal_cue_and_an_infinitive_of_speech_belong_to_the_cue()
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_description_set_off_before_the_speakers_name_is_not_said() {
+    let a = analyse(
+        "Flood closes harbor\n\n\"We have never seen the water this high,\" the harbor's chief engineer, Tom Walsh, said in a statement.",
+    );
+    assert_eq!(
+        only(&a),
+        (
+            "Tom Walsh".into(),
+            StatementKind::Direct,
+            "\"We have never seen the water this high,\"".into()
+        )
+    );
+    assert_eq!(
+        a.slice(a.statements[0].source.unwrap()),
+        "the harbor's chief engineer, Tom Walsh"
+    );
+}

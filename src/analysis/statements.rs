@@ -1131,9 +1131,16 @@ impl<'a> Finder<'a> {
         if s.tokens.start != i {
             // "Trump lawyer Marc Kasowitz said": words before the name describe the person.
             let modifiers = i..s.tokens.start;
+            // `"...," the harbor's chief engineer, Tom Walsh, said`: or a description set off
+            // by a comma before the name, which the name's own comma closes.
+            let described = modifiers.len() > 2
+                && modifiers.len() <= 8
+                && self.is_punct(s.tokens.start - 1, ",")
+                && self.is_punct(s.tokens.end, ",")
+                && (i..s.tokens.start - 1).all(|t| self.kind(t) == TokenKind::Word);
             if s.speaker.is_none()
-                || modifiers.len() > 4
-                || modifiers.clone().any(|t| self.kind(t) != TokenKind::Word)
+                || !described
+                    && (modifiers.len() > 4 || modifiers.clone().any(|t| self.kind(t) != TokenKind::Word))
             {
                 return None;
             }
