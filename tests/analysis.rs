@@ -1327,3 +1327,11 @@ fn a_description_set_off_before_the_speakers_name_is_not_said() {
         "the harbor's chief engineer, Tom Walsh"
     );
 }
+
+#[test]
+fn a_short_quotation_goes_on_from_a_quotation_led_in_by_the_writer() {
+    let a = analyse(
+        "Budget vote delayed\n\nThe plan \"looks after the bondholders first and last,\" Senator Ada Whitlow wrote. \"That is wrong.\"",
+    );
+    assert_eq!(speaker_of(&a, "That is wrong."), "Ada Whitlow");
+}

@@ -2038,7 +2038,12 @@ impl<'a> Finder<'a> {
         // Sentences holding an attributed quotation; what this pass adds has no source, so
         // this stays true of the statements found here too.
         let mut quoted = vec![false; self.seg.sentences.len()];
-        for f in self.found.iter().filter(|f| f.direct && f.source.is_some()) {
+        // A content that ends with a quotation counts as well, with words of the writer's before
+        // it (`The deal "looks out for Wall Street," Sanders wrote. "That is unacceptable."`).
+        for f in self.found.iter().filter(|f| {
+            f.source.is_some()
+                && (f.direct || f.content.end > 0 && self.quote_of[f.content.end - 1].is_some())
+        }) {
             quoted[self.sentence_of[f.content.start]] = true;
         }
         let mut q = 0;
