@@ -1335,3 +1335,11 @@ fn a_short_quotation_goes_on_from_a_quotation_led_in_by_the_writer() {
     );
     assert_eq!(speaker_of(&a, "That is wrong."), "Ada Whitlow");
 }
+
+#[test]
+fn a_short_quotation_goes_on_from_a_question_attributed_after_it() {
+    let a = analyse(
+        "Harbor plan\n\n\"Does anybody here know what the harbor plan is?\" Mayor Ellen Okafor asked. \"Nor do I.\"",
+    );
+    assert_eq!(speaker_of(&a, "Nor do I."), "Ellen Okafor");
+}

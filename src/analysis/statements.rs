@@ -2045,6 +2045,11 @@ impl<'a> Finder<'a> {
                 && (f.direct || f.content.end > 0 && self.quote_of[f.content.end - 1].is_some())
         }) {
             quoted[self.sentence_of[f.content.start]] = true;
+            // `"Does anybody know?" Graham asked. "Neither do I."`: the question mark ends a
+            // sentence, and the attribution is one of its own.
+            if let Some(cue) = &f.cue {
+                quoted[self.sentence_of[cue.start]] = true;
+            }
         }
         let mut q = 0;
         while q < self.quotes.len() {
