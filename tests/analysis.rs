@@ -1382,3 +1382,38 @@ fn the_day_a_statement_was_made_is_not_part_of_its_content() {
         "{contents:#?}"
     );
 }
+
+#[test]
+fn a_description_set_off_before_the_speakers_name_is_not_said() {
+    let a = analyse(
+        "Flood closes harbor\n\n\"We have never seen the water this high,\" the harbor's chief engineer, Tom Walsh, said in a statement.",
+    );
+    assert_eq!(
+        only(&a),
+        (
+            "Tom Walsh".into(),
+            StatementKind::Direct,
+            "\"We have never seen the water this high,\"".into()
+        )
+    );
+    assert_eq!(
+        a.slice(a.statements[0].source.unwrap()),
+        "the harbor's chief engineer, Tom Walsh"
+    );
+}
+
+#[test]
+fn a_short_quotation_goes_on_from_a_quotation_led_in_by_the_writer() {
+    let a = analyse(
+        "Budget vote delayed\n\nThe plan \"looks after the bondholders first and last,\" Senator Ada Whitlow wrote. \"That is wrong.\"",
+    );
+    assert_eq!(speaker_of(&a, "That is wrong."), "Ada Whitlow");
+}
+
+#[test]
+fn a_short_quotation_goes_on_from_a_question_attributed_after_it() {
+    let a = analyse(
+        "Harbor plan\n\n\"Does anybody here know what the harbor plan is?\" Mayor Ellen Okafor asked. \"Nor do I.\"",
+    );
+    assert_eq!(speaker_of(&a, "Nor do I."), "Ellen Okafor");
+}

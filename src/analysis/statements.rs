@@ -1131,9 +1131,16 @@ impl<'a> Finder<'a> {
         if s.tokens.start != i {
             // "Trump lawyer Marc Kasowitz said": words before the name describe the person.
             let modifiers = i..s.tokens.start;
+            // `"...," the harbor's chief engineer, Tom Walsh, said`: or a description set off
+            // by a comma before the name, which the name's own comma closes.
+            let described = modifiers.len() > 2
+                && modifiers.len() <= 8
+                && self.is_punct(s.tokens.start - 1, ",")
+                && self.is_punct(s.tokens.end, ",")
+                && (i..s.tokens.start - 1).all(|t| self.kind(t) == TokenKind::Word);
             if s.speaker.is_none()
-                || modifiers.len() > 4
-                || modifiers.clone().any(|t| self.kind(t) != TokenKind::Word)
+                || !described
+                    && (modifiers.len() > 4 || modifiers.clone().any(|t| self.kind(t) != TokenKind::Word))
             {
                 return None;
             }
@@ -2058,8 +2065,18 @@ impl<'a> Finder<'a> {
         // Sentences holding an attributed quotation; what this pass adds has no source, so
         // this stays true of the statements found here too.
         let mut quoted = vec![false; self.seg.sentences.len()];
-        for f in self.found.iter().filter(|f| f.direct && f.source.is_some()) {
+        // A content that ends with a quotation counts as well, with words of the writer's before
+        // it (`The deal "looks out for Wall Street," Sanders wrote. "That is unacceptable."`).
+        for f in self.found.iter().filter(|f| {
+            f.source.is_some()
+                && (f.direct || f.content.end > 0 && self.quote_of[f.content.end - 1].is_some())
+        }) {
             quoted[self.sentence_of[f.content.start]] = true;
+            // `"Does anybody know?" Graham asked. "Neither do I."`: the question mark ends a
+            // sentence, and the attribution is one of its own.
+            if let Some(cue) = &f.cue {
+                quoted[self.sentence_of[cue.start]] = true;
+            }
         }
         let mut q = 0;
         while q < self.quotes.len() {
