@@ -711,6 +711,11 @@ impl Doc {
         }
     }
 
+    /// The part of speech of token `i`: `Other` where the POS tagger did not read.
+    pub fn pos_of(&self, i: usize) -> Pos {
+        Pos::ALL[usize::from(self.infos[i].tag)]
+    }
+
     /// Records the first stage's labels of every paragraph, for the second stage's features.
     pub fn set_first_stage(&mut self, labels: &[Label], seg: &Segmentation) {
         for p in 0..seg.paragraphs.len() {

@@ -28,7 +28,7 @@ use std::sync::OnceLock;
 
 use self::features::{Doc, MAX_FEATURES, MAX_STACKED};
 use self::perceptron::{Model, ModelError, Paired, LABELS, SLOTS};
-use self::pos::PosModel;
+use self::pos::{Pos, PosModel};
 use crate::analysis::people::People;
 use crate::analysis::segment::Segmentation;
 use crate::span::Span;
@@ -106,6 +106,14 @@ impl Label {
     }
 }
 
+/// What [`Tagger::tag_some`] found: a label and a part of speech per token (`Other` where
+/// it did not read).
+#[derive(Debug, Clone)]
+pub struct Tagged {
+    pub labels: Vec<Label>,
+    pub pos: Vec<Pos>,
+}
+
 /// The tagger: a POS tagger and two stages of attribution labelling. The second stage sees
 /// the first stage's labels around each token (the nearest cue, whether the sentence has a
 /// source), which a first-order model cannot see on its own.
@@ -175,7 +183,7 @@ impl Tagger {
         lower: &[Cow<str>],
         people: &People,
         wanted: &[bool],
-    ) -> Vec<Label> {
+    ) -> Tagged {
         let mut stretches: Vec<Option<Range<usize>>> = vec![None; seg.paragraphs.len()];
         for (s, sentence) in seg.sentences.iter().enumerate() {
             if wanted.get(s).copied().unwrap_or(false) {
@@ -187,7 +195,10 @@ impl Tagger {
             }
         }
         if stretches.iter().all(Option::is_none) {
-            return vec![Label::O; seg.tokens.len()];
+            return Tagged {
+                labels: vec![Label::O; seg.tokens.len()],
+                pos: vec![Pos::Other; seg.tokens.len()],
+            };
         }
         // Words are hashed only where features read them: the stretches and two tokens on
         // each side.
@@ -212,7 +223,9 @@ impl Tagger {
                 .as_ref()
                 .is_some_and(|r| r.start <= sentence.tokens.start && sentence.tokens.end <= r.end)
         });
-        self.tag_stretches(&mut doc, seg, &stretches)
+        let labels = self.tag_stretches(&mut doc, seg, &stretches);
+        let pos = (0..seg.tokens.len()).map(|i| doc.pos_of(i)).collect();
+        Tagged { labels, pos }
     }
 
     /// Tags a document whose features are already prepared (parts of speech included),
