@@ -1417,3 +1417,19 @@ fn a_short_quotation_goes_on_from_a_question_attributed_after_it() {
     );
     assert_eq!(speaker_of(&a, "Nor do I."), "Ellen Okafor");
 }
+
+#[test]
+fn a_plural_after_a_verb_in_the_past_is_its_object_not_a_cue() {
+    let a = analyse(
+        "Though she called the toll plan unfair, Mayor Ada Whitlow restricted comments about the \
+         bridge to the budget hearing.",
+    );
+    let s = statements(&a);
+    // "comments" is no verb whose subject is "Ada Whitlow restricted", so the first clause is
+    // no statement of hers through it.
+    assert!(
+        !s.iter().any(|(_, _, c)| c.starts_with("Though she called")),
+        "{s:#?}"
+    );
+    assert_eq!(speaker_of(&a, "the bridge to the budget hearing"), "Ada Whitlow");
+}

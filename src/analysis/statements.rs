@@ -602,7 +602,14 @@ impl<'a> Finder<'a> {
             "'s" | "’s" => !(k >= 2 && matches!(self.l(k - 2), "he" | "she" | "it" | "who" | "that")),
             // "acts of protest", but "accused of saying"
             "of" => !self.l(k).ends_with("ing"),
-            _ => false,
+            // "Clinton restricted comments about ...", "issued statements": a plural after a
+            // verb in the past is its object.
+            prev => {
+                prev.ends_with("ed")
+                    && self.kind(k - 1) == TokenKind::Word
+                    && self.l(k).ends_with('s')
+                    && !self.l(k).ends_with("ss")
+            }
         }
     }
 
