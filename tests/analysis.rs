@@ -1433,3 +1433,24 @@ fn a_plural_after_a_verb_in_the_past_is_its_object_not_a_cue() {
     );
     assert_eq!(speaker_of(&a, "the bridge to the budget hearing"), "Ada Whitlow");
 }
+
+#[test]
+fn a_quotation_opening_its_sentence_is_what_the_verb_after_it_reports() {
+    let a = analyse(
+        "Mayor Tom Varga of Eldham spoke on Monday about the flood.\n\n\
+         “I have never seen the river this high,” Varga told Eldham Radio’s Nina Crole.\n\n\
+         “The council did nothing about the bridge,” Varga said answering a question at a town hall.\n\n\
+         “We will rebuild it,” Varga said the council would pay.",
+    );
+    let s = statements(&a);
+    for words in ["“I have never seen", "“The council did nothing"] {
+        assert!(
+            s.iter().any(|(who, kind, c)| who == "Tom Varga"
+                && *kind == StatementKind::Direct
+                && c.starts_with(words)),
+            "{s:#?}"
+        );
+    }
+    // Words after the verb with a clause of their own are its content.
+    assert!(s.iter().any(|(_, _, c)| c == "the council would pay"), "{s:#?}");
+}

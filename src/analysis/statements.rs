@@ -909,7 +909,9 @@ impl<'a> Finder<'a> {
                 && self.paragraph_of(after) == self.paragraph_of(quote.close)
             {
                 let start = if comma_after { after + 1 } else { after };
-                if let Some((source, cue, end)) = self.attribution_at(start) {
+                let s0 = self.sentence_range(first.open).start;
+                let opens_sentence = self.only_punct(s0, first.open);
+                if let Some((source, cue, end)) = self.attribution_at(start, opens_sentence) {
                     // `"...," he said, "..."`: the quotation goes on after the attribution.
                     let mut content = content.clone();
                     let mut q2 = last;
@@ -919,7 +921,6 @@ impl<'a> Finder<'a> {
                     }
                     // `Not paying taxes "makes me smart," he said.`: words of the sentence
                     // before the quotation are part of what was said.
-                    let s0 = self.sentence_range(first.open).start;
                     let lead_in = first.open > s0
                         && q2 == last
                         && (s0..first.open).all(|t| {
@@ -971,7 +972,7 @@ impl<'a> Finder<'a> {
                 if colon_cue && (self.lex.speech_verb(self.l(c - 1)).is_none() || self.noun_use(c - 1)) {
                     let floor = self.sentence_range(c).start;
                     if let Some((source, cue, _)) = self
-                        .attribution_at(floor)
+                        .attribution_at(floor, false)
                         .filter(|(s, _, _)| s.speaker.is_some() || s.tokens.len() == 1)
                     {
                         if cue.start < c {
@@ -1089,8 +1090,13 @@ impl<'a> Finder<'a> {
 
     /// An attribution starting at token `i`: `Putin said`, `said Putin`, `he added`.
     /// Returns the source, the cue and the token after them (and after any phrase such as
-    /// "in an interview" that closes the attribution).
-    fn attribution_at(&self, i: usize) -> Option<(Source, std::ops::Range<usize>, usize)> {
+    /// "in an interview" that closes the attribution). `after_opening_quote`: the
+    /// attribution follows a quotation that opens its sentence.
+    fn attribution_at(
+        &self,
+        i: usize,
+        after_opening_quote: bool,
+    ) -> Option<(Source, std::ops::Range<usize>, usize)> {
         let n = self.seg.tokens.len();
         if i >= n {
             return None;
@@ -1183,6 +1189,25 @@ impl<'a> Finder<'a> {
         // is still no content of the verb's own.
         let circumstance = t0 < end && pre_content(self.l(t0)) && self.l(t0) != "that";
         if clause || runs_on && !circumstance {
+            // `"...," Trump told CNN's Jake Tapper.`, `"...," she said onstage Tuesday night.`:
+            // when the quotation opens the sentence it is what the verb reports, and the words
+            // after the verb are its audience, time or manner, unless they hold a clause of
+            // their own (a "that", a subject pronoun, a finite auxiliary, a quotation, or an
+            // infinitive after an object: "urged voters to ...").
+            let last = self.content_end(k + 1, ceiling);
+            let own_clause = (k + 1..last).any(|t| {
+                let w = self.l(t);
+                self.kind(t) == TokenKind::Quote
+                    || w == "that"
+                    || personal_subject(w)
+                    || AUXILIARIES.contains(&w)
+                    || w == "to" && OBJECT_VERBS.contains(&self.base(&(k..k + 1)))
+            });
+            // A capitalized "Hope" or "Will" inside the sentence is a name, not the verb.
+            let verb = !self.tok(k).starts_with(char::is_uppercase);
+            if after_opening_quote && verb && !own_clause && last - (k + 1) <= 2 * MAX_TAIL {
+                return Some((s, k..k + 1, last));
+            }
             return None;
         }
         Some((s, k..k + 1, end))
