@@ -1454,3 +1454,17 @@ fn a_quotation_opening_its_sentence_is_what_the_verb_after_it_reports() {
     // Words after the verb with a clause of their own are its content.
     assert!(s.iter().any(|(_, _, c)| c == "the council would pay"), "{s:#?}");
 }
+
+#[test]
+fn the_hearer_after_told_is_never_the_source() {
+    let a = analyse(
+        "“We will rebuild the pier by spring,” the director of the harbor trust, who spoke at \
+         the hearing, told The Harbor Gazette.",
+    );
+    let sources: Vec<&str> = a.statements.iter().filter_map(|s| a.source_text(s)).collect();
+    assert!(
+        !sources.iter().any(|s| s.contains("Gazette")),
+        "{sources:?} {:#?}",
+        statements(&a)
+    );
+}

@@ -1103,8 +1103,14 @@ impl<'a> Finder<'a> {
         }
         let sentence = self.sentence_range(i);
         let ceiling = sentence.end;
-        // `said Putin`; a participle is never inverted ("adding that ...").
-        if self.lex.speech_verb(self.l(i)).is_some() && !self.l(i).ends_with("ing") {
+        // `said Putin`; a participle is never inverted ("adding that ..."), nor a verb whose
+        // object is its hearer ("told The Post").
+        if self
+            .lex
+            .speech_verb(self.l(i))
+            .is_some_and(|b| !matches!(b, "tell" | "inform"))
+            && !self.l(i).ends_with("ing")
+        {
             let s = self.subject_after(i + 1, ceiling)?;
             let end = self.attribution_tail(s.tokens.end, ceiling);
             return Some((s, i..i + 1, end));
@@ -1272,7 +1278,15 @@ impl<'a> Finder<'a> {
                 && self
                     .appositive_subject(verb - 1, s0)
                     .is_some_and(|s| s.speaker.is_some());
-            if verb > s0 && self.is_punct(verb - 1, ",") && !appositive && !self.l(verb).ends_with("ing") {
+            // A verb whose object is its hearer is never inverted: in `"...," Ann Roe, a
+            // director, told The Post.` the paper is no source.
+            let hearer_after = matches!(self.base(cue), "tell" | "inform");
+            if verb > s0
+                && self.is_punct(verb - 1, ",")
+                && !appositive
+                && !hearer_after
+                && !self.l(verb).ends_with("ing")
+            {
                 if let Some(source) = self.subject_after(verb + 1, s1) {
                     let tail = self.attribution_tail(source.tokens.end, s1);
                     let fits = self.circumstantial(source.tokens.end, tail.min(last))
