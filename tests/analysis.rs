@@ -1468,3 +1468,19 @@ fn the_hearer_after_told_is_never_the_source() {
         statements(&a)
     );
 }
+
+#[test]
+fn an_infinitive_after_a_long_audience_of_told_is_what_they_were_told() {
+    let a = analyse(
+        "Mayor Ada Whitlow told her supporters at a harbor rally to vote early and bring a \
+         neighbor.",
+    );
+    assert_eq!(
+        only(&a),
+        (
+            "Ada Whitlow".to_string(),
+            StatementKind::Indirect,
+            "to vote early and bring a neighbor".to_string()
+        )
+    );
+}

@@ -1736,7 +1736,8 @@ impl<'a> Finder<'a> {
                 | "listeners"
                 | "viewers"
                 | "donors"
-        ) {
+        ) && !self.possessive_her(c, s1)
+        {
             return c + 1;
         }
         // "told investors that ...": a bare noun for the audience.
@@ -1772,6 +1773,20 @@ impl<'a> Finder<'a> {
         self.audience_end(c, s1).unwrap_or(c)
     }
 
+    /// Whether "her" at `c` is a possessive before a noun ("told her supporters"), not the
+    /// hearer ("told her the plan", "told her that", "told her to").
+    fn possessive_her(&self, c: usize, s1: usize) -> bool {
+        self.l(c) == "her"
+            && c + 1 < s1
+            && self.kind(c + 1) == TokenKind::Word
+            && self.tok(c + 1).starts_with(char::is_lowercase)
+            && !self.clause_start(c + 1)
+            && !matches!(
+                self.l(c + 1),
+                "to" | "about" | "on" | "in" | "at" | "during" | "after" | "before"
+            )
+    }
+
     /// A longer audience before a "that" or a question word: `told MSNBC's "Morning Joe"
     /// on Friday that ...`, `told an invited crowd at the club that ...`, `told the show's
     /// host how ...`. Punctuation, a verb or an infinitive's "to" end the search, as the
@@ -1783,6 +1798,11 @@ impl<'a> Finder<'a> {
             let subject =
                 personal_subject(w) || w == "it" && k + 1 < s1 && AUXILIARIES.contains(&self.l(k + 1));
             if subject || matches!(w, "that" | "how" | "why" | "whether" | "what") {
+                return Some(k);
+            }
+            // "told his supporters at a rally to go and vote": an infinitive after the
+            // audience is what they were told ("told a story to the crowd" is no infinitive).
+            if w == "to" && k + 1 < s1 && self.infinitive_after(k) {
                 return Some(k);
             }
             let blocks = match self.kind(k) {
@@ -1807,6 +1827,22 @@ impl<'a> Finder<'a> {
             }
         }
         None
+    }
+
+    /// Whether the "to" at `k` marks an infinitive: a lowercase word follows that does not
+    /// begin a noun phrase.
+    fn infinitive_after(&self, k: usize) -> bool {
+        // `to "go to your place and vote"`: the quotation begins with the verb.
+        let k = if self.kind(k + 1) == TokenKind::Quote && k + 2 < self.seg.tokens.len() {
+            k + 1
+        } else {
+            k
+        };
+        let next = self.l(k + 1);
+        self.kind(k + 1) == TokenKind::Word
+            && self.tok(k + 1).starts_with(char::is_lowercase)
+            && !self.clause_start(k + 1)
+            && !next.ends_with("ing")
     }
 
     /// Whether a subject and a speech verb start at `t`: "he said", "she also urged",
