@@ -1484,3 +1484,19 @@ fn an_infinitive_after_a_long_audience_of_told_is_what_they_were_told() {
         )
     );
 }
+
+#[test]
+fn a_content_that_stops_before_another_speakers_quotation_leaves_its_opening_mark() {
+    let a = analyse(
+        "Acts of protest, Mayor Ada Whitlow said, are acts of courage, whether it was marching on \
+         the bridge or wearing a shirt with the words “We were here first,” as Tom Pratt, \
+         standing on the pier in 1990, said.",
+    );
+    let s = statements(&a);
+    assert!(
+        s.iter()
+            .any(|(who, _, c)| who == "Ada Whitlow" && c.ends_with("with the words")),
+        "{s:#?}"
+    );
+    assert_eq!(speaker_of(&a, "We were here first"), "Tom Pratt");
+}

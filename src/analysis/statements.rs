@@ -2528,10 +2528,14 @@ impl<'a> Finder<'a> {
                 content.start += moved;
                 cue = cue.map(|c| c.start..content.start);
             }
-            // Trailing commas and dashes are not part of what was said.
+            // Trailing commas and dashes are not part of what was said, nor a quotation mark
+            // that opens a quotation the content stops before ("with the words ''").
             while content.end > content.start
-                && matches!(self.kind(content.end - 1), TokenKind::Punct)
-                && matches!(self.tok(content.end - 1), "," | "—" | "--" | "-" | ":" | ";")
+                && (matches!(self.kind(content.end - 1), TokenKind::Punct)
+                    && matches!(self.tok(content.end - 1), "," | "—" | "--" | "-" | ":" | ";")
+                    || self.kind(content.end - 1) == TokenKind::Quote
+                        && self.quote_of[content.end - 1]
+                            .is_some_and(|q| self.quotes[q].open == content.end - 1))
             {
                 content.end -= 1;
             }
