@@ -1500,3 +1500,22 @@ fn a_content_that_stops_before_another_speakers_quotation_leaves_its_opening_mar
     );
     assert_eq!(speaker_of(&a, "We were here first"), "Tom Pratt");
 }
+
+#[test]
+fn a_phrase_of_when_or_where_before_an_interrupting_attribution_is_the_writers() {
+    let a = analyse(
+        "In the three years since the flood, Mayor Ada Whitlow said, the harbor has lost half \
+         its fishing fleet.\n\n\
+         The new pier, she said, will open in May.",
+    );
+    let contents: Vec<String> = statements(&a).into_iter().map(|s| s.2).collect();
+    assert!(
+        contents.contains(&"the harbor has lost half its fishing fleet".to_string()),
+        "{contents:#?}"
+    );
+    // A subject before the attribution is part of what was said.
+    assert!(
+        contents.contains(&"The new pier, she said, will open in May".to_string()),
+        "{contents:#?}"
+    );
+}

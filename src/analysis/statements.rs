@@ -1595,7 +1595,13 @@ impl<'a> Finder<'a> {
                 && before > s0 + 1
                 && self.is_punct(before - 1, ",")
                 && !self.is_claimed(s0..before)
-                && self.quote_of[s0].is_none();
+                && self.quote_of[s0].is_none()
+                // "During his years in office, Mr. Obama said, ...": a phrase of when or where
+                // before the attribution is the writer's; a subject or a condition is said.
+                && !matches!(
+                    self.l(s0),
+                    "during" | "in" | "at" | "on" | "after" | "before" | "since" | "over" | "throughout"
+                );
             if interrupts && !direct {
                 content.start = s0;
             }
