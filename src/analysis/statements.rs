@@ -151,6 +151,10 @@ const INFINITIVE_VERBS: &[&str] = &["decline", "refuse", "vow", "promise", "pled
 /// Verbs that take an object before the content ("told reporters that", "informed him").
 const OBJECT_VERBS: &[&str] = &["tell", "inform", "assure", "warn", "remind", "urge", "ask"];
 
+/// Determiners that begin the noun phrase of an audience ("told the crowd", "told his
+/// supporters").
+const NP_START: &[&str] = &["the", "a", "an", "his", "her", "their", "its"];
+
 /// Finite auxiliaries, the mark of a clause.
 #[rustfmt::skip]
 const AUXILIARIES: &[&str] = &[
@@ -1175,7 +1179,7 @@ impl<'a> Finder<'a> {
             t0 = self.skip_object(t0, end).min(end);
             // `"...," Ms. Wahl told the station's Friday audience.`: after the quotation a
             // noun phrase to the end is the audience, unless a clause or infinitive is in it.
-            let audience = matches!(self.l(t0), "the" | "a" | "an" | "his" | "her" | "their")
+            let audience = NP_START.contains(&self.l(t0))
                 && end - t0 <= 6
                 && (t0..end).all(|t| {
                     let w = self.l(t);
@@ -1750,7 +1754,7 @@ impl<'a> Finder<'a> {
         if c + 1 < s1 && self.l(c + 1) == "that" && self.kind(c) == TokenKind::Word {
             return c + 1;
         }
-        if matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its") {
+        if NP_START.contains(&w) {
             let mut k = c + 1;
             while k < s1 && k < c + 5 && self.kind(k) == TokenKind::Word && self.l(k) != "that" {
                 k += 1;
