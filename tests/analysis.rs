@@ -1519,3 +1519,16 @@ fn a_phrase_of_when_or_where_before_an_interrupting_attribution_is_the_writers()
         "{contents:#?}"
     );
 }
+
+#[test]
+fn a_lead_in_before_a_quotation_that_resumes_after_its_attribution_is_said_too() {
+    let a = analyse(
+        "The harbor plan is “a mess,” Senator Ada Whitlow wrote in a letter to the board, and \
+         “a waste of money.”",
+    );
+    let (who, kind, content) = only(&a);
+    assert_eq!(who, "Ada Whitlow");
+    assert_eq!(kind, StatementKind::Mixed);
+    assert!(content.starts_with("The harbor plan is “a mess,”"), "{content}");
+    assert!(content.ends_with("“a waste of money.”"), "{content}");
+}

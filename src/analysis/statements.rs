@@ -926,7 +926,6 @@ impl<'a> Finder<'a> {
                     // `Not paying taxes "makes me smart," he said.`: words of the sentence
                     // before the quotation are part of what was said.
                     let lead_in = first.open > s0
-                        && q2 == last
                         && (s0..first.open).all(|t| {
                             !self.claimed[t]
                                 && self.quote_of[t].is_none()
