@@ -1270,7 +1270,9 @@ fn the_particle_of_a_phrasal_cue_and_an_infinitive_of_speech_belong_to_the_cue()
     let a = analyse(
         "Senator Ada Whitlow warned against a rushed vote on the harbor budget.\n\n\
          Governor Milo Pratt refused to endorse the candidate of his own party.\n\n\
-         Councilwoman Rita Okafor declined to comment on the lawsuit.",
+         Councilwoman Rita Okafor declined to comment on the lawsuit.\n\n\
+         Mayor Lena Brandt has said about 20 families want to buy the old pier.\n\n\
+         In her speech, Judge Nia Fairley plans to call on young people to volunteer at the harbor.",
     );
     let found: Vec<(String, String, String)> = a
         .statements
@@ -1298,6 +1300,21 @@ fn the_particle_of_a_phrasal_cue_and_an_infinitive_of_speech_belong_to_the_cue()
             "refused to endorse",
             "the candidate of his own party"
         ),
+        "{found:#?}"
+    );
+    // "about" before a number is no particle; a phrasal verb after "to" is the content's.
+    assert!(
+        has(
+            "Lena Brandt",
+            "said",
+            "about 20 families want to buy the old pier"
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(w, _, t)| w == "Nia Fairley" && t.starts_with("to call on young people")),
         "{found:#?}"
     );
     // What was said is the infinitive itself when it is "to comment".

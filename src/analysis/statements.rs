@@ -2466,12 +2466,19 @@ impl<'a> Finder<'a> {
         {
             return 0;
         }
+        const PARTICLES: &[&str] = &[
+            "about", "against", "for", "of", "on", "over", "with", "at", "into",
+        ];
+        let next_is = |k: usize, kind: TokenKind| k < content.end && self.kind(k) == kind;
         let taken = match self.l(c) {
-            "about" | "against" | "for" | "of" | "on" | "over" | "with" | "at" | "into" => 1,
-            "to" if c + 1 < content.end
-                && self.kind(c + 1) == TokenKind::Word
+            // "said about 20 people ...", "over 100": a number's approximator, not a particle.
+            w if PARTICLES.contains(&w) && !next_is(c + 1, TokenKind::Number) => 1,
+            // "plans to call on young people to ...": a phrasal verb of speech is the content's
+            // own, or it would begin with a dangling particle.
+            "to" if next_is(c + 1, TokenKind::Word)
                 && self.l(c + 1) != "comment"
-                && self.lex.speech_verb(self.l(c + 1)).is_some() =>
+                && self.lex.speech_verb(self.l(c + 1)).is_some()
+                && !(c + 2 < content.end && PARTICLES.contains(&self.l(c + 2))) =>
             {
                 2
             }
