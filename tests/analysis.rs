@@ -1272,7 +1272,8 @@ fn the_particle_of_a_phrasal_cue_and_an_infinitive_of_speech_belong_to_the_cue()
          Governor Milo Pratt refused to endorse the candidate of his own party.\n\n\
          Councilwoman Rita Okafor declined to comment on the lawsuit.\n\n\
          Mayor Lena Brandt has said about 20 families want to buy the old pier.\n\n\
-         In her speech, Judge Nia Fairley plans to call on young people to volunteer at the harbor.",
+         In her speech, Judge Nia Fairley plans to call on young people to volunteer at the harbor.\n\n\
+         Admiral Tom Reyes warned against 12 new patrol boats.",
     );
     let found: Vec<(String, String, String)> = a
         .statements
@@ -1315,6 +1316,10 @@ fn the_particle_of_a_phrasal_cue_and_an_infinitive_of_speech_belong_to_the_cue()
         found
             .iter()
             .any(|(w, _, t)| w == "Nia Fairley" && t.starts_with("to call on young people")),
+        "{found:#?}"
+    );
+    assert!(
+        has("Tom Reyes", "warned against", "12 new patrol boats"),
         "{found:#?}"
     );
     // What was said is the infinitive itself when it is "to comment".

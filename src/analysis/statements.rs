@@ -2472,7 +2472,11 @@ impl<'a> Finder<'a> {
         let next_is = |k: usize, kind: TokenKind| k < content.end && self.kind(k) == kind;
         let taken = match self.l(c) {
             // "said about 20 people ...", "over 100": a number's approximator, not a particle.
-            w if PARTICLES.contains(&w) && !next_is(c + 1, TokenKind::Number) => 1,
+            w if PARTICLES.contains(&w)
+                && !(matches!(w, "about" | "over") && next_is(c + 1, TokenKind::Number)) =>
+            {
+                1
+            }
             // "plans to call on young people to ...": a phrasal verb of speech is the content's
             // own, or it would begin with a dangling particle.
             "to" if next_is(c + 1, TokenKind::Word)
