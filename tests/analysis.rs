@@ -18,6 +18,11 @@ fn statements(a: &Analysis) -> Vec<(String, StatementKind, String)> {
         .collect()
 }
 
+/// The content of each statement, in text order.
+fn contents(a: &Analysis) -> Vec<String> {
+    statements(a).into_iter().map(|s| s.2).collect()
+}
+
 fn people(a: &Analysis) -> Vec<&str> {
     a.people.iter().map(|p| p.name.as_str()).collect()
 }
@@ -1359,7 +1364,7 @@ fn the_object_of_a_request_stays_in_its_content_but_the_hearer_of_told_does_not(
         "{:#?}",
         statements(&a)
     );
-    let contents: Vec<String> = statements(&a).into_iter().map(|s| s.2).collect();
+    let contents = contents(&a);
     assert!(
         contents.contains(&"them to repair the harbor bridge before winter".to_string()),
         "{contents:#?}"
@@ -1393,7 +1398,7 @@ fn the_day_a_statement_was_made_is_not_part_of_its_content() {
         "Mayor Lena Okafor said Tuesday night the harbor bridge would reopen in May.\n\n\
          Governor Milo Pratt said Thursday's vote on the ferry line was a mistake.",
     );
-    let contents: Vec<String> = statements(&a).into_iter().map(|s| s.2).collect();
+    let contents = contents(&a);
     assert!(
         contents.contains(&"the harbor bridge would reopen in May".to_string()),
         "{contents:#?}"
@@ -1530,7 +1535,7 @@ fn a_phrase_of_when_or_where_before_an_interrupting_attribution_is_the_writers()
          its fishing fleet.\n\n\
          The new pier, she said, will open in May.",
     );
-    let contents: Vec<String> = statements(&a).into_iter().map(|s| s.2).collect();
+    let contents = contents(&a);
     assert!(
         contents.contains(&"the harbor has lost half its fishing fleet".to_string()),
         "{contents:#?}"

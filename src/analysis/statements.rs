@@ -151,6 +151,10 @@ const INFINITIVE_VERBS: &[&str] = &["decline", "refuse", "vow", "promise", "pled
 /// Verbs that take an object before the content ("told reporters that", "informed him").
 const OBJECT_VERBS: &[&str] = &["tell", "inform", "assure", "warn", "remind", "urge", "ask"];
 
+/// Verbs whose object is the hearer, never the speaker: they are never inverted
+/// ("told The Post" names no source).
+const HEARER_VERBS: &[&str] = &["tell", "inform"];
+
 /// Determiners that begin the noun phrase of an audience ("told the crowd", "told his
 /// supporters").
 const NP_START: &[&str] = &["the", "a", "an", "his", "her", "their", "its"];
@@ -1111,7 +1115,7 @@ impl<'a> Finder<'a> {
         if self
             .lex
             .speech_verb(self.l(i))
-            .is_some_and(|b| !matches!(b, "tell" | "inform"))
+            .is_some_and(|b| !HEARER_VERBS.contains(&b))
             && !self.l(i).ends_with("ing")
         {
             let s = self.subject_after(i + 1, ceiling)?;
@@ -1283,7 +1287,7 @@ impl<'a> Finder<'a> {
                     .is_some_and(|s| s.speaker.is_some());
             // A verb whose object is its hearer is never inverted: in `"...," Ann Roe, a
             // director, told The Post.` the paper is no source.
-            let hearer_after = matches!(self.base(cue), "tell" | "inform");
+            let hearer_after = HEARER_VERBS.contains(&self.base(cue));
             if verb > s0
                 && self.is_punct(verb - 1, ",")
                 && !appositive
@@ -2451,19 +2455,31 @@ impl<'a> Finder<'a> {
         content
     }
 
+    /// Whether a content is reported speech that starts after its cue, at most three words
+    /// (its audience, say) later: only there can the content's first words be the cue's.
+    fn reported_right_after_cue(&self, content: &std::ops::Range<usize>, f: &Found) -> bool {
+        let c = content.start;
+        f.cue.as_ref().is_some_and(|cue| {
+            !f.direct
+                && cue.end <= c
+                && c - cue.end <= 3
+                && (cue.end..c).all(|t| self.kind(t) == TokenKind::Word)
+        })
+    }
+
     /// How many words at the start of a reported content belong to its cue instead: the
     /// particle of a phrasal cue ("warned against", "called for", "asked him about") and an
     /// infinitive of speech after a cue ("refused to endorse", "seemed to think"), which
     /// attribution corpora annotate as part of the cue. "declined to comment" keeps its
     /// infinitive, which is all that was said.
     fn cue_words_in_content(&self, content: &std::ops::Range<usize>, f: &Found) -> usize {
-        let Some(cue) = f.cue.as_ref() else { return 0 };
         let c = content.start;
-        if f.direct
-            || cue.end > c
-            || c - cue.end > 3
-            || (cue.end..c).any(|t| self.kind(t) != TokenKind::Word || self.l(t) == "that")
-        {
+        // Past a "that" the words are the content's own.
+        let after_that = f
+            .cue
+            .as_ref()
+            .is_some_and(|cue| (cue.end..c).any(|t| self.l(t) == "that"));
+        if !self.reported_right_after_cue(content, f) || after_that {
             return 0;
         }
         const PARTICLES: &[&str] = &[
@@ -2499,10 +2515,8 @@ impl<'a> Finder<'a> {
     /// its cue ("said Tuesday he would ...", "announced earlier this month that ..."): the
     /// time of the saying, which is no part of what was said.
     fn time_words_in_content(&self, content: &std::ops::Range<usize>, f: &Found) -> usize {
-        let Some(cue) = f.cue.as_ref() else { return 0 };
         let c = content.start;
-        if f.direct || cue.end > c || c - cue.end > 3 || (cue.end..c).any(|t| self.kind(t) != TokenKind::Word)
-        {
+        if !self.reported_right_after_cue(content, f) {
             return 0;
         }
         let word = |k: usize| if k < content.end { self.l(k) } else { "" };
