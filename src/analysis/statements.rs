@@ -1177,19 +1177,26 @@ impl<'a> Finder<'a> {
         // `..., "Face the Nation," Paul Ryan said the ...`: a verb with content of its own
         // is not the quotation's attribution.
         let runs_on = end < ceiling && !matches!(self.kind(end), TokenKind::Punct | TokenKind::Quote);
+        let object_verb = OBJECT_VERBS.contains(&self.base(&(k..k + 1)));
+        // Words after the verb that begin a clause of its own: a "that", a subject pronoun, a
+        // finite auxiliary, a quotation, or an infinitive after an object ("urged voters to").
+        let clause_word = |t: usize| {
+            let w = self.l(t);
+            self.kind(t) == TokenKind::Quote
+                || w == "that"
+                || personal_subject(w)
+                || AUXILIARIES.contains(&w)
+                || w == "to" && object_verb
+        };
         let mut t0 = k + 1;
-        if t0 < end && OBJECT_VERBS.contains(&self.base(&(k..k + 1))) {
+        if t0 < end && object_verb {
             t0 = self.skip_object(t0, end).min(end);
             // `"...," Ms. Wahl told the station's Friday audience.`: after the quotation a
             // noun phrase to the end is the audience, unless a clause or infinitive is in it.
             let audience = NP_START.contains(&self.l(t0))
                 && end - t0 <= 6
                 && (t0..end).all(|t| {
-                    let w = self.l(t);
-                    (self.kind(t) == TokenKind::Word || matches!(self.tok(t), "'s" | "’s"))
-                        && !matches!(w, "that" | "to")
-                        && !personal_subject(w)
-                        && !AUXILIARIES.contains(&w)
+                    (self.kind(t) == TokenKind::Word || matches!(self.tok(t), "'s" | "’s")) && !clause_word(t)
                 });
             if audience {
                 t0 = end;
@@ -1205,17 +1212,9 @@ impl<'a> Finder<'a> {
             // `"...," Trump told CNN's Jake Tapper.`, `"...," she said onstage Tuesday night.`:
             // when the quotation opens the sentence it is what the verb reports, and the words
             // after the verb are its audience, time or manner, unless they hold a clause of
-            // their own (a "that", a subject pronoun, a finite auxiliary, a quotation, or an
-            // infinitive after an object: "urged voters to ...").
+            // their own.
             let last = self.content_end(k + 1, ceiling);
-            let own_clause = (k + 1..last).any(|t| {
-                let w = self.l(t);
-                self.kind(t) == TokenKind::Quote
-                    || w == "that"
-                    || personal_subject(w)
-                    || AUXILIARIES.contains(&w)
-                    || w == "to" && OBJECT_VERBS.contains(&self.base(&(k..k + 1)))
-            });
+            let own_clause = (k + 1..last).any(clause_word);
             // A capitalized "Hope" or "Will" inside the sentence is a name, not the verb.
             let verb = !self.tok(k).starts_with(char::is_uppercase);
             if after_opening_quote && verb && !own_clause && last - (k + 1) <= 2 * MAX_TAIL {
