@@ -113,6 +113,10 @@ fn is_agent_noun(w: &str) -> bool {
 const PARTICLES: &[&str] = &[
     "de", "da", "van", "von", "bin", "ibn", "al", "del", "der", "la", "le", "du", "di",
 ];
+/// Function words that begin the names of things ("The Dallas Morning News").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+];
 const SUFFIXES: &[&str] = &["jr.", "sr.", "jr", "sr", "ii", "iii", "iv"];
 
 #[rustfmt::skip]
@@ -306,6 +310,12 @@ impl Scan<'_> {
                 }
             }
             let particle = j > i && PARTICLES.contains(&l) && j + 1 < end && self.capitalised(j + 1);
+            // A capitalised function word inside a run ends the name: headlines ("Mr. Sanders
+            // Is Not ...") and lost line breaks ("Ms. Yellen  The Federal Reserve").
+            let function_word = j > i && !particle && self.lex.is_sentence_starter(self.tok(j));
+            if function_word {
+                break;
+            }
             if self.capitalised(j) && !(j > i && SUFFIXES.contains(&l)) || particle {
                 j += 1;
             } else if j > i && SUFFIXES.contains(&l) {
@@ -324,6 +334,32 @@ impl Scan<'_> {
             }
         }
         j
+    }
+
+    /// Where a name starts inside a capitalised run that opens with other words: the first
+    /// given name or initial followed by another capitalised word, when no word before it is
+    /// one ("Palm Beach County Supervisor", "White House Counsel W. Neil Eggleston").
+    fn role_before_name(&self, run: Range<usize>) -> Option<usize> {
+        // "The New Jim Crow": after an article the run names a thing.
+        if run.len() < 3 || DETERMINERS.contains(&self.lower[run.start].as_ref()) {
+            return None;
+        }
+        let initial = |k: usize| is_initial(&self.lower[k]) && self.lower[k].ends_with('.');
+        // Not a given name that is also a place, a function word or a headline's verb
+        // ("South China Sea", "Votes In Ohio", "Museum Will Tell").
+        let given_name = |k: usize| {
+            let w = self.lower[k].as_ref();
+            self.lex.is_given_name(w)
+                && !HEADLINE_WORDS.contains(&w)
+                && !self.lex.is_sentence_starter(self.tok(k))
+                && self.lex.not_people.longest_match([w]) == 0
+        };
+        let k = (run.start..run.end - 1).find(|&k| initial(k) || given_name(k))?;
+        // An initial starts the name only before a given name ("W. Neil Eggleston"); before
+        // a surname the word ahead of it may be an unlisted given name ("Vann R. Newkirk").
+        let given = if initial(k) { k + 1 } else { k };
+        let named = given < run.end - 1 && given_name(given);
+        (k > run.start && named && self.capitalised(given + 1)).then_some(k)
     }
 
     /// Whether most words of a sentence are capitalised, as in headlines.
@@ -385,13 +421,10 @@ impl Scan<'_> {
                         && self.capitalised(t_end + 1);
                     if t_end < end && self.capitalised(t_end) && (!self.acronym(t_end) || initials) {
                         let mut n_end = self.name_run(t_end, end);
-                        // "Miss Universe Alicia Machado": a capitalised word that is no given
-                        // name, before a given name and a surname, still belongs to the title.
-                        if n_end - t_end >= 3
-                            && !self.lex.is_given_name(&self.lower[t_end])
-                            && self.lex.is_given_name(&self.lower[t_end + 1])
-                        {
-                            t_end += 1;
+                        // "Miss Universe Alicia Machado": capitalised words before a given
+                        // name and a surname still belong to the title.
+                        if let Some(k) = self.role_before_name(t_end..n_end) {
+                            t_end = k;
                             n_end = self.name_run(t_end, end);
                         }
                         // "the General Assembly", "commander in chief Wednesday": a title word
@@ -421,6 +454,10 @@ impl Scan<'_> {
                 }
                 if self.capitalised(i) {
                     let n_end = self.name_run(i, end);
+                    // "Maricopa County Recorder Helen Purcell", "Trump Slams Hillary Clinton"
+                    // in a headline: the words before a given name are a run of their own,
+                    // and so is the name (which, after "The", may still name a thing).
+                    let n_end = self.role_before_name(i..n_end).unwrap_or(n_end);
                     out.push(Candidate {
                         title: None,
                         name: i..n_end,
@@ -529,13 +566,19 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
     // A quotation mark that opens the sentence does not change that ("“In Tulsa, ...").
     let first_word =
         c.sentence_start + usize::from(scan.seg.tokens[c.sentence_start].kind == TokenKind::Quote);
-    if !titled && i == first_word && c.name.len() > 1 {
+    if !titled && c.name.len() > 1 {
         let l = scan.lower[i].as_ref();
         // "Said Ellis:", an inverted attribution, even though Said is a surname too.
         let verb = lex
             .speech_verb(l)
             .is_some_and(|_| l.ends_with("ed") || l.ends_with('s') || l == "said");
-        if !lex.is_given_name(l) && !lex.is_surname(l) || lex.is_sentence_starter(scan.tok(i)) || verb {
+        let unknown = !lex.is_given_name(l) && !lex.is_surname(l);
+        // A function word is capitalised only where a sentence or a phrase starts, which
+        // need not be the sentence's first word ("Q: Does ...", "5) Can ...", "— Even ...").
+        // Not an article or a possessive, which start the names of things ("The Dallas
+        // Morning News") and are dropped only as a sentence's first word.
+        let function_word = lex.is_sentence_starter(scan.tok(i)) && !DETERMINERS.contains(&l);
+        if function_word || i == first_word && (unknown || verb || lex.is_sentence_starter(scan.tok(i))) {
             i += 1;
         }
     }
@@ -618,9 +661,15 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
         } else if c.headline {
             if evidence == Evidence::Strong && range.len() > 2 {
                 range = range.start..range.start + 2;
-            } else if evidence == Evidence::Weak && range.len() > 1 {
-                rules_reject = true;
             }
+            // "Recognizes Major Islamic Holiday": a given name is a headline's ordinary word
+            // unless a surname follows it.
+            let second = scan.lower[range.end - 1].as_ref();
+            let surname = lex.is_surname(second) || vouched.contains(second);
+            rules_reject = match evidence {
+                Evidence::Strong => !surname,
+                Evidence::Weak => range.len() > 1,
+            };
         }
         let at_start = range.start == c.sentence_start
             || range.start > c.sentence_start
@@ -1556,5 +1605,69 @@ mod tests {
             .map(|x| (x.name.as_str(), x.mentions.len()))
             .collect();
         assert_eq!(found, [("Okafor", 3), ("Grace Okafor", 1)]);
+    }
+
+    #[test]
+    fn a_function_word_that_opens_a_phrase_is_not_part_of_the_name() {
+        // Capitalised after a colon, a dash, a numbered point or a quotation mark, not only
+        // as a sentence's first word.
+        let text = "The poll moved little. Even Marta Quill, who backs the mayor, was surprised. \
+                    The panel asked: Does Oren Tadeo support the plan?\n\n\
+                    2) Can Tadeo hold the district?\n\n\
+                    Critics said, \u{201c}Unlike Quill, he never explains himself.\u{201d}";
+        assert_eq!(names(text), ["Marta Quill", "Oren Tadeo"]);
+        // An article still opens the name of a thing, not of a person ("The Dallas ...").
+        assert!(names("She read it in The Charlotte Ledger on Monday.").is_empty());
+    }
+
+    #[test]
+    fn a_name_ends_at_a_capitalised_function_word() {
+        // A lost line break between a name and the next sentence, and a headline in quotes.
+        let text = "Cheers, Ms. Quill  The harbor board chairwoman, Marta Quill, smiled. \
+                    The editorial, titled \u{201c}Mr. Tadeo Is Not a Hero,\u{201d} ran on Monday.";
+        let p = people(text);
+        let forms: Vec<&str> = p
+            .people
+            .iter()
+            .flat_map(|x| &x.mentions)
+            .map(|m| m.text(text))
+            .collect();
+        assert_eq!(names(text), ["Marta Quill", "Tadeo"]);
+        assert!(
+            forms.iter().all(|f| !f.contains("The") && !f.contains("Is")),
+            "{forms:?}"
+        );
+    }
+
+    #[test]
+    fn a_role_before_a_given_name_is_not_part_of_the_name() {
+        let text = "Harbor County Recorder Wilma Ostrander said the count was right. \
+                    Supervisor of Elections Dana Pruett agreed, and White House Counsel \
+                    J. Ellis Varga declined to comment. Fox Weekend Sunday Nadia Brook asked more.";
+        assert_eq!(
+            names(text),
+            ["Wilma Ostrander", "Dana Pruett", "J. Ellis Varga", "Nadia Brook"]
+        );
+        // A plural title before a list of names.
+        let text = "Senators Wilma Ostrander and Dana Pruett voted no, as did Presidents Hale and Corbin.";
+        let p = people(text);
+        assert_eq!(p.people[0].name, "Wilma Ostrander");
+        assert_eq!(p.people[0].titles, ["Senators"]);
+        // In a headline the words before the name are their own run ("Ohio" stays a place).
+        let text = "Pruett Wins More Votes In Ohio Than Wilma Ostrander.\n\n\
+                    Wilma Ostrander conceded on Tuesday. Dana Pruett thanked voters.";
+        let p = people(text);
+        let forms: Vec<&str> = p
+            .people
+            .iter()
+            .flat_map(|x| &x.mentions)
+            .map(|m| m.text(text))
+            .collect();
+        assert!(
+            forms.contains(&"Wilma Ostrander") && !forms.iter().any(|f| f.contains("Than")),
+            "{forms:?}"
+        );
+        // After an article, a given name opens the name of a thing.
+        assert!(names("He cited The New Walter Grimes Institute on Monday.").is_empty());
     }
 }
