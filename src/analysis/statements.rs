@@ -2123,12 +2123,19 @@ impl<'a> Finder<'a> {
             .take_while(|m| m.tokens.start < r.end)
             .filter(|m| m.tokens.start >= r.start && m.tokens.end <= r.end)
             .collect();
-        let head = inside.iter().find(|m| m.tokens.end == end).or_else(|| {
-            // "Scott Pruitt, the attorney general of Oklahoma,": the name first, then who it is.
-            inside
-                .first()
-                .filter(|m| m.tokens.start == r.start && self.is_punct(m.tokens.end.min(r.end - 1), ","))
+        // "Scott Pruitt, the attorney general of Oklahoma,": the name first, then who it is,
+        // even when the description names someone else ("Paul Porter, a supporter of Mr.
+        // Trump,", "Sen. Mitch McConnell (R-Ky.), who is married to ...,").
+        let appositive = inside.first().filter(|m| {
+            let mut after = m.tokens.end;
+            if after < r.end && self.is_punct(after, "(") {
+                after = (after..r.end)
+                    .find(|&k| self.is_punct(k, ")"))
+                    .map_or(after, |k| k + 1);
+            }
+            m.tokens.start == r.start && self.is_punct(after.min(r.end - 1), ",")
         });
+        let head = appositive.or_else(|| inside.iter().find(|m| m.tokens.end == end));
         if let Some(m) = head {
             return Source {
                 tokens: r,
@@ -2680,5 +2687,28 @@ mod tests {
             f.pending_for(&source),
             Some(Pending::Pronoun(Gender::Male))
         ));
+    }
+
+    #[test]
+    fn a_name_that_opens_a_tagged_source_before_a_comma_is_its_head() {
+        // The tagger's source spans the whole noun phrase; the description after the name
+        // may name someone else, last.
+        let text = "Tom Ridley, a retired welder and a supporter of Senator Ada Whitlow, backed the plan. \
+                    Rep. Dana Pruett (D-Ohio), who is married to Senator Whitlow, opposed it.";
+        let seg = segment::segment(text);
+        let lower = people::lowercase_tokens(text, &seg);
+        let found = people::find(text, &seg, &lower);
+        let f = Finder::new(text, &seg, &lower, &found);
+        let name = |r: std::ops::Range<usize>| f.source_of(r).speaker.map(|p| found.people[p].name.clone());
+        // Each source runs to the comma after a mention of Whitlow.
+        let whitlow: Vec<usize> = (0..seg.tokens.len())
+            .filter(|&t| seg.tokens[t].span.text(text) == "Whitlow")
+            .collect();
+        let (tom, rep) = (at(text, &seg, "Tom"), at(text, &seg, "Rep."));
+        assert_eq!(name(tom..whitlow[0] + 2).as_deref(), Some("Tom Ridley"));
+        assert_eq!(name(rep..whitlow[1] + 2).as_deref(), Some("Dana Pruett"));
+        // Without a name before a comma, the name at the end is the head.
+        let supporter = at(text, &seg, "supporter");
+        assert_eq!(name(supporter..whitlow[0] + 1).as_deref(), Some("Ada Whitlow"));
     }
 }
