@@ -1559,3 +1559,17 @@ fn a_lead_in_before_a_quotation_that_resumes_after_its_attribution_is_said_too()
     assert!(content.starts_with("The harbor plan is “a mess,”"), "{content}");
     assert!(content.ends_with("“a waste of money.”"), "{content}");
 }
+
+#[test]
+fn a_quotation_after_a_new_paragraph_about_someone_else_is_theirs() {
+    // The previous paragraph's speaker gives way to the person the new paragraph is about.
+    let text = "\u{201c}We will rebuild the pier by spring,\u{201d} Mayor Tom Ridley said on Monday.\n\n\
+                On Tuesday, Councilwoman Ada Whitlow, who lost the mayoral race to Ridley, \
+                toured the pier with reporters. \u{201c}Nobody has shown us the bills yet.\u{201d}\n\n\
+                \u{201c}The harbor cannot wait another year.\u{201d}";
+    let a = analyse(text);
+    assert_eq!(speaker_of(&a, "Nobody has shown us"), "Ada Whitlow");
+    // A quotation standing alone in its own paragraph still goes on from the speaker before.
+    assert_eq!(speaker_of(&a, "The harbor cannot wait"), "Ada Whitlow");
+    assert_eq!(speaker_of(&a, "rebuild the pier"), "Tom Ridley");
+}

@@ -2404,7 +2404,16 @@ impl<'a> Finder<'a> {
             .find(|f| f.pending.is_none() && f.source.is_some())
         {
             let p = self.paragraph_of(f.content.start);
-            if p + 1 >= para {
+            if p == para {
+                return speaker_of(f);
+            }
+            // `Sen. Sanders, who ..., identified young voters as the key. "The younger people
+            // are sick of it."`: a new paragraph whose sentence before the quotation is about
+            // someone gives it to them rather than to the previous paragraph's speaker.
+            if let Some(subject) = self.subject_before_quote(k) {
+                return Some(subject);
+            }
+            if p + 1 == para {
                 return speaker_of(f);
             }
         }
@@ -2414,6 +2423,25 @@ impl<'a> Finder<'a> {
             .find(|f| !matches!(f.pending, Some(Pending::Nearby)))
             .filter(|f| self.paragraph_of(f.content.start) == para)
             .and_then(speaker_of)
+    }
+
+    /// The subject of the sentence just before a statement's content, in its paragraph: the
+    /// first person named there outside quotations.
+    fn subject_before_quote(&self, k: usize) -> Option<PersonId> {
+        let start = self.found[k].content.start;
+        let here = self.sentence_of[start];
+        let before = here.checked_sub(1)?;
+        let sent = &self.seg.sentences[before];
+        if self.paragraph_of(sent.tokens.start) != self.paragraph_of(start) {
+            return None;
+        }
+        let lo = self
+            .people
+            .mentions
+            .partition_point(|m| m.tokens.start < sent.tokens.start);
+        let hi = lo + self.people.mentions[lo..].partition_point(|m| m.tokens.start < sent.tokens.end);
+        self.subject_among(&self.people.mentions[lo..hi], &|_| true)
+            .map(|m| m.person)
     }
 
     fn span(&self, r: std::ops::Range<usize>) -> Option<Span> {
