@@ -238,6 +238,12 @@ impl Lexicon {
             && contains_lowercased(&self.starters, word, str::to_lowercase)
     }
 
+    /// Whether a lowercase word is a function word of the sentence-starter list ("the",
+    /// "with", "is"), which title case may leave in lowercase.
+    pub fn is_function_word(&self, lower: &str) -> bool {
+        self.starters.contains(lower)
+    }
+
     /// The base form of a speech verb, from any of its forms (lowercase).
     pub fn speech_verb(&self, lower: &str) -> Option<&'static str> {
         self.verbs.get(lower).copied()
