@@ -1543,6 +1543,16 @@ mod tests {
         people(text).people.into_iter().map(|p| p.name).collect()
     }
 
+    /// The words of every mention, person by person.
+    fn mention_forms(text: &str) -> Vec<&str> {
+        let p = people(text);
+        p.people
+            .iter()
+            .flat_map(|x| &x.mentions)
+            .map(|m| m.text(text))
+            .collect()
+    }
+
     #[test]
     fn titles_given_names_and_surnames_merge_into_one_person() {
         let text = "Secretary of State Jane Holloway met Foreign Minister Oleg Brandt in Moscow. \
@@ -1642,13 +1652,7 @@ mod tests {
         // A lost line break between a name and the next sentence, and a headline in quotes.
         let text = "Cheers, Ms. Quill  The harbor board chairwoman, Marta Quill, smiled. \
                     The editorial, titled \u{201c}Mr. Tadeo Is Not a Hero,\u{201d} ran on Monday.";
-        let p = people(text);
-        let forms: Vec<&str> = p
-            .people
-            .iter()
-            .flat_map(|x| &x.mentions)
-            .map(|m| m.text(text))
-            .collect();
+        let forms = mention_forms(text);
         assert_eq!(names(text), ["Marta Quill", "Tadeo"]);
         assert!(
             forms.iter().all(|f| !f.contains("The") && !f.contains("Is")),
@@ -1673,13 +1677,7 @@ mod tests {
         // In a headline the words before the name are their own run ("Ohio" stays a place).
         let text = "Pruett Wins More Votes In Ohio Than Wilma Ostrander.\n\n\
                     Wilma Ostrander conceded on Tuesday. Dana Pruett thanked voters.";
-        let p = people(text);
-        let forms: Vec<&str> = p
-            .people
-            .iter()
-            .flat_map(|x| &x.mentions)
-            .map(|m| m.text(text))
-            .collect();
+        let forms = mention_forms(text);
         assert!(
             forms.contains(&"Wilma Ostrander") && !forms.iter().any(|f| f.contains("Than")),
             "{forms:?}"
