@@ -363,8 +363,8 @@ impl Scan<'_> {
     }
 
     /// Whether most words of a sentence are capitalised, as in headlines.
-    /// Title case leaves only short and function words in lowercase: "Marine Le Pen spoke next." has
-    /// as many capitals, but "spoke" says it is a sentence.
+    /// Title case leaves only short and function words in lowercase: "Marine Le Pen spoke
+    /// next." has as many capitals, but "spoke" says it is a sentence.
     fn title_case(&self, range: Range<usize>) -> bool {
         let (mut words, mut caps) = (0, 0);
         for i in range {

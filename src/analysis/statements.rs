@@ -21,7 +21,7 @@ use rustc_hash::FxHashSet;
 
 use super::lexicon::{Gender, Lexicon};
 use super::people::{Mention, People};
-use super::segment::{Segmentation, TokenKind};
+use super::segment::{Segmentation, Sentence, TokenKind};
 use super::tagger::pos::Pos;
 use super::tagger::{self, Tagger};
 use super::{PersonId, Statement, StatementKind};
@@ -2359,12 +2359,7 @@ impl<'a> Finder<'a> {
             }) {
                 return f.source.as_ref().and_then(|s| s.speaker);
             }
-            let lo = self
-                .people
-                .mentions
-                .partition_point(|m| m.tokens.start < sent.tokens.start);
-            let hi = lo + self.people.mentions[lo..].partition_point(|m| m.tokens.start < sent.tokens.end);
-            if let Some(m) = self.subject_among(&self.people.mentions[lo..hi], agrees) {
+            if let Some(m) = self.subject_among(self.mentions_in(sent), agrees) {
                 return Some(m.person);
             }
             if budget == 0 {
@@ -2435,13 +2430,16 @@ impl<'a> Finder<'a> {
         if self.paragraph_of(sent.tokens.start) != self.paragraph_of(start) {
             return None;
         }
-        let lo = self
-            .people
-            .mentions
-            .partition_point(|m| m.tokens.start < sent.tokens.start);
-        let hi = lo + self.people.mentions[lo..].partition_point(|m| m.tokens.start < sent.tokens.end);
-        self.subject_among(&self.people.mentions[lo..hi], &|_| true)
+        self.subject_among(self.mentions_in(sent), &|_| true)
             .map(|m| m.person)
+    }
+
+    /// The person mentions that start inside a sentence, in text order.
+    fn mentions_in(&self, sentence: &Sentence) -> &[Mention] {
+        let mentions = &self.people.mentions;
+        let lo = mentions.partition_point(|m| m.tokens.start < sentence.tokens.start);
+        let hi = lo + mentions[lo..].partition_point(|m| m.tokens.start < sentence.tokens.end);
+        &mentions[lo..hi]
     }
 
     fn span(&self, r: std::ops::Range<usize>) -> Option<Span> {
