@@ -1573,3 +1573,13 @@ fn a_quotation_after_a_new_paragraph_about_someone_else_is_theirs() {
     assert_eq!(speaker_of(&a, "The harbor cannot wait"), "Ada Whitlow");
     assert_eq!(speaker_of(&a, "rebuild the pier"), "Tom Ridley");
 }
+
+#[test]
+fn an_attribution_with_told_that_ends_the_text_is_read_without_a_crash() {
+    // `told` looks for an audience after itself; here the text ends first.
+    let a = analyse("\u{201c}It is over,\u{201d} Mayor Ada Whitlow told");
+    assert_eq!(speaker_of(&a, "It is over"), "Ada Whitlow");
+    // A quotation of one mark, by someone the text never names.
+    let a = analyse("\u{201c}?\u{201d} he told reporters");
+    assert_eq!(contents(&a), ["\u{201c}?\u{201d}"]);
+}

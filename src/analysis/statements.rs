@@ -1193,7 +1193,8 @@ impl<'a> Finder<'a> {
             t0 = self.skip_object(t0, end).min(end);
             // `"...," Ms. Wahl told the station's Friday audience.`: after the quotation a
             // noun phrase to the end is the audience, unless a clause or infinitive is in it.
-            let audience = NP_START.contains(&self.l(t0))
+            let audience = t0 < end
+                && NP_START.contains(&self.l(t0))
                 && end - t0 <= 6
                 && (t0..end).all(|t| {
                     (self.kind(t) == TokenKind::Word || matches!(self.tok(t), "'s" | "’s")) && !clause_word(t)
