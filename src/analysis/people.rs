@@ -569,10 +569,11 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
     let mut out = Vec::new();
     let titled = c.title.is_some();
     let mut i = c.name.start;
-    // A sentence's first word is capitalised anyway: drop it when it is not a name.
-    // A quotation mark that opens the sentence does not change that ("“In Tulsa, ...").
-    let first_word =
-        c.sentence_start + usize::from(scan.seg.tokens[c.sentence_start].kind == TokenKind::Quote);
+    // A sentence's first word is capitalised anyway: drop it when it is not a name. Marks and
+    // numbers before it do not change that ("“In Tulsa, ...", "(Having said that", "2) Can").
+    let first_word = (c.sentence_start..c.sentence_end)
+        .find(|&t| scan.is_word(t))
+        .unwrap_or(c.sentence_start);
     if !titled && c.name.len() > 1 {
         let l = scan.lower[i].as_ref();
         // "Said Ellis:", an inverted attribution, even though Said is a surname too.
@@ -671,7 +672,8 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
             }
         } else if c.headline {
             // A given name and a surname, with its particle ("Marine Le Pen").
-            let keep = 2 + usize::from(PARTICLES.contains(&scan.lower[range.start + 1].as_ref()));
+            let particle = range.len() > 2 && PARTICLES.contains(&scan.lower[range.start + 1].as_ref());
+            let keep = 2 + usize::from(particle);
             if evidence == Evidence::Strong && range.len() > keep {
                 range = range.start..range.start + keep;
             }
@@ -684,10 +686,7 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
                 Evidence::Weak => range.len() > 1,
             };
         }
-        let at_start = range.start == c.sentence_start
-            || range.start > c.sentence_start
-                && scan.seg.tokens[range.start - 1].kind == TokenKind::Quote
-                && range.start - 1 == c.sentence_start;
+        let at_start = range.start == first_word;
         // At a sentence's start a lone capitalised word is often a plural or collective noun
         // ("Teachers said", "Police said"): it needs to look like a surname.
         let collective = last.ends_with('s') && !last.ends_with("ss")
