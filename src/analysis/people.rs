@@ -1712,6 +1712,17 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_that_ends_the_text_on_one_capitalised_word_is_read() {
+        // The last run of a title-case line with no full stop is one word at the text's very
+        // end, after a function word ended the run before it.
+        assert_eq!(names("Sen. J. R. Smith The "), ["J. R. Smith"]);
+        assert_eq!(
+            names("Harbor Board Rebukes Mayor Over Ada Whitlow"),
+            ["Ada Whitlow"]
+        );
+    }
+
+    #[test]
     fn a_short_sentence_about_someone_is_no_headline() {
         // As many capitals as a headline, but "spoke" is in lowercase: a sentence, where a
         // given name and two more words are one name.
