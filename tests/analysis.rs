@@ -691,6 +691,26 @@ fn a_place_in_an_appositive_is_not_the_speaker() {
 }
 
 #[test]
+fn an_appositive_between_dashes_before_the_verb() {
+    let a = analyse(
+        "Aaron Kall -- co-editor of a book on the primary debates -- said the candidate liked \
+         to make announcements on stage.",
+    );
+    let (who, _, content) = only(&a);
+    assert_eq!(who, "Aaron Kall");
+    assert_eq!(content, "the candidate liked to make announcements on stage");
+}
+
+#[test]
+fn an_inverted_attribution_whose_description_ends_in_a_relative_clause() {
+    // "who oversees ..." describes the speaker: the content ended before "said".
+    let a = analyse("Ticket sales doubled in the spring, said Ana Ruiz, a spokeswoman for the theater who handles its publicity.");
+    let (who, _, content) = only(&a);
+    assert_eq!(who, "Ana Ruiz");
+    assert_eq!(content, "Ticket sales doubled in the spring");
+}
+
+#[test]
 fn an_attribution_inside_its_content() {
     let a = analyse("Acts of protest, Mayor Dan Ortiz said, are acts of patriotism.");
     let (who, _, content) = only(&a);

@@ -485,6 +485,18 @@ impl<'a> Finder<'a> {
         if self.is_punct(last, ",") {
             return self.appositive_subject(last, floor);
         }
+        // "Kall -- co-editor of a book on the debates -- said": the name before a pair of
+        // dashes.
+        let dash =
+            |t: usize| self.kind(t) == TokenKind::Punct && matches!(self.tok(t), "--" | "—" | "–" | "―");
+        if dash(last) {
+            let open = (floor..last).rev().take(30).find(|&t| dash(t))?;
+            return self
+                .people
+                .mention_ending_at(open)
+                .filter(|m| m.tokens.start >= floor)
+                .map(|m| self.person_source(m));
+        }
         // "said Weaver, who said ...": the person the relative clause is about.
         if w == "who" && last > floor && self.is_punct(last - 1, ",") {
             if let Some(m) = self
@@ -1297,7 +1309,8 @@ impl<'a> Finder<'a> {
                 if let Some(source) = self.subject_after(verb + 1, s1) {
                     let tail = self.attribution_tail(source.tokens.end, s1);
                     let fits = self.circumstantial(source.tokens.end, tail.min(last))
-                        && (tail >= last || self.is_punct(tail, ",") && self.appositive_to_end(tail, last));
+                        && (tail >= last
+                            || self.is_punct(tail, ",") && self.appositive_to_end(tail, last, true));
                     if fits {
                         let content = s0..verb - 1;
                         if self.words_in(content.clone()) >= 3 && !self.is_claimed(content.clone()) {
@@ -1325,7 +1338,7 @@ impl<'a> Finder<'a> {
             };
             let tail = self.attribution_tail(after, s1);
             if !self.circumstantial(after, tail)
-                || tail < last && !(self.is_punct(tail, ",") && self.appositive_to_end(tail, last))
+                || tail < last && !(self.is_punct(tail, ",") && self.appositive_to_end(tail, last, false))
             {
                 continue;
             }
@@ -1348,8 +1361,11 @@ impl<'a> Finder<'a> {
     }
 
     /// `..., said Smith, a spokesman for the campaign.`: what follows the comma at `comma`
-    /// describes the source and runs to the end of the sentence.
-    fn appositive_to_end(&self, comma: usize, last: usize) -> bool {
+    /// describes the source and runs to the end of the sentence. After an inverted
+    /// attribution (`said Smith,`) a relative clause may close the description ("a longtime
+    /// adviser to the family who oversees its campaign"): the sentence's content has ended,
+    /// so only the words before the clause must have no verb.
+    fn appositive_to_end(&self, comma: usize, last: usize, inverted: bool) -> bool {
         let next = comma + 1;
         if next >= last {
             return false;
@@ -1362,10 +1378,18 @@ impl<'a> Finder<'a> {
             // "..., said Ann Lee, executive director of the fund." A phrase of a few words
             // with no verb of its own and no quotation.
             _ => {
-                last - next <= 16
-                    && !(next..last).any(|t| {
-                        self.kind(t) == TokenKind::Quote
-                            || matches!(self.l(t), "who" | "which" | "that")
+                let relative = |t: usize| matches!(self.l(t), "who" | "which" | "that");
+                let phrase_end = if inverted {
+                    (next + 2..last).find(|&t| relative(t) && self.kind(t - 1) == TokenKind::Word)
+                } else {
+                    None
+                };
+                let end = phrase_end.unwrap_or(last);
+                end - next <= 16
+                    && last - next <= 40
+                    && !(next..last).any(|t| self.kind(t) == TokenKind::Quote)
+                    && !(next..end).any(|t| {
+                        relative(t)
                             || AUXILIARIES.contains(&self.l(t))
                             || self.lex.speech_verb(self.l(t)).is_some() && !self.noun_use(t)
                     })
