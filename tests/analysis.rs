@@ -1019,6 +1019,17 @@ fn a_pronoun_after_a_long_quotation_is_its_speaker() {
 }
 
 #[test]
+fn a_pronoun_goes_on_with_the_pronoun_that_opens_its_sentence() {
+    // The names between the two pronouns are objects; the second "he" is the first.
+    let a = analyse(
+        "Governor Dale Kessing campaigned in Ohio on Monday. He avoided any criticism of \
+         Senator Mark Pruitt until the evening, when he said the senator was encouraging \
+         violence at his rallies.",
+    );
+    assert_eq!(speaker_of(&a, "encouraging violence"), "Dale Kessing");
+}
+
+#[test]
 fn a_pronoun_passes_over_a_possessor_for_the_person_named_after_it() {
     let a = analyse(
         "Lester Holt's colleague Matt Lauer faced criticism last month after he asked the candidate \

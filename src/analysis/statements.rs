@@ -2342,6 +2342,18 @@ impl<'a> Finder<'a> {
         // Preferring people known to be of that gender over nearer ones of unknown gender
         // measured slightly worse on news: salience wins.
         let agrees = |p: PersonId| self.people.genders.get(p).is_some_and(|g| g.agrees(gender));
+        // "He avoided criticism of Trump until recent days, when he expressed concern": a
+        // pronoun that opens the sentence is its subject, and a later one of the same gender
+        // goes on with it, past the people named between them.
+        let s0 = self.seg.sentences[self.sentence_of[at]].tokens.start;
+        let same = match gender {
+            Gender::Male => "he",
+            Gender::Female => "she",
+            _ => "",
+        };
+        if at > s0 && self.l(s0) == same && !self.in_quote(s0) {
+            return self.salient_person(s0, k, &agrees);
+        }
         self.salient_person(at, k, &agrees)
     }
 
