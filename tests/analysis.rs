@@ -691,6 +691,38 @@ fn a_place_in_an_appositive_is_not_the_speaker() {
 }
 
 #[test]
+fn a_speech_verb_used_as_a_noun_in_an_opening_phrase_is_no_cue() {
+    // "point", "tweet", "note" and "state" are verbs of the lexicon; after "one", "another"
+    // or a determiner and adjectives, closing their phrase, they are nouns.
+    for (text, who, content) in [
+        (
+            "At one point, Mayor Ada Whitlow said the pier would reopen in May.",
+            "Ada Whitlow",
+            "the pier would reopen in May",
+        ),
+        (
+            "In another tweet, Mayor Ada Whitlow said the pier would reopen in May.",
+            "Ada Whitlow",
+            "the pier would reopen in May",
+        ),
+        (
+            "On a more hopeful note, Mayor Ada Whitlow said the pier would reopen in May.",
+            "Ada Whitlow",
+            "the pier would reopen in May",
+        ),
+        (
+            "Back in her home state, Mayor Ada Whitlow said the pier would reopen in May.",
+            "Ada Whitlow",
+            "the pier would reopen in May",
+        ),
+    ] {
+        let a = analyse(text);
+        let (got_who, _, got_content) = only(&a);
+        assert_eq!((got_who.as_str(), got_content.as_str()), (who, content), "{text}");
+    }
+}
+
+#[test]
 fn an_appositive_between_dashes_before_the_verb() {
     let a = analyse(
         "Aaron Kall -- co-editor of a book on the primary debates -- said the candidate liked \

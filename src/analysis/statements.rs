@@ -99,6 +99,12 @@ const NP_STOP: &[&str] = &[
     "should", "must", "did", "does", "do", "said", "says", "told", "then",
 ];
 
+/// Determiners after which a speech verb's bare form, past adjectives, is a noun.
+const DETERMINERS_BEFORE_NOUN: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "another", "one", "some",
+    "each", "every", "any",
+];
+
 /// Words after a cue that begin a phrase before the content ("said on Monday that").
 #[rustfmt::skip]
 const PRE_CONTENT: &[&str] = &[
@@ -609,15 +615,51 @@ impl<'a> Finder<'a> {
         None
     }
 
+    /// Whether the word at `k` ends its phrase: a comma, a full stop or a parenthesis follows
+    /// ("In her home state, Clinton ..."), where a verb would go on to its object.
+    fn ends_phrase(&self, k: usize) -> bool {
+        k + 1 >= self.seg.tokens.len()
+            || self.kind(k + 1) == TokenKind::Punct && matches!(self.tok(k + 1), "," | "." | ";" | ")" | ":")
+    }
+
+    /// Whether a determiner and one to three lowercase words without a plural ending come
+    /// just before token `k`: "in her home state", "on a more conciliatory note". Only a
+    /// noun stands there; a verb's subject would be a plural ("the officials state").
+    fn after_adjectives(&self, k: usize) -> bool {
+        let floor = self.sentence_range(k).start;
+        let mut t = k;
+        while t > floor && k - t < 3 {
+            t -= 1;
+            let w = self.l(t);
+            if DETERMINERS_BEFORE_NOUN.contains(&w) {
+                return t + 1 < k;
+            }
+            let lowercase_word =
+                self.kind(t) == TokenKind::Word && !self.tok(t).starts_with(char::is_uppercase);
+            if !lowercase_word
+                || w.ends_with('s')
+                || NP_STOP.contains(&w)
+                || matches!(w, "people" | "police" | "staff" | "public" | "media")
+            {
+                return false;
+            }
+        }
+        false
+    }
+
     /// Whether the word at `k`, a speech verb in form, is used as a noun ("one of the states",
     /// "made the following comment").
     fn noun_use(&self, k: usize) -> bool {
         if k == 0 {
             return false;
         }
+        let w = self.l(k);
+        if self.lex.speech_verb(w) == Some(w) && self.after_adjectives(k) && self.ends_phrase(k) {
+            return true;
+        }
         match self.l(k - 1) {
             "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "these" | "those"
-            | "following" => true,
+            | "following" | "one" | "another" | "each" | "every" | "any" => true,
             // "Trump's remarks", but "he's said" (has said)
             "'s" | "’s" => !(k >= 2 && matches!(self.l(k - 2), "he" | "she" | "it" | "who" | "that")),
             // "acts of protest", but "accused of saying"
