@@ -723,6 +723,28 @@ fn a_speech_verb_used_as_a_noun_in_an_opening_phrase_is_no_cue() {
 }
 
 #[test]
+fn a_plural_the_tagger_reads_as_a_noun_is_no_cue() {
+    // "states", "remarks", "points" are verbs of the lexicon in form; here they are nouns,
+    // and the words before them ("five", "swing", "percentage") are no sources.
+    let a = analyse(
+        "Voters in five states go to the polls on Tuesday. The race now moves to swing states \
+         this week. His recent remarks drew a crowd. The poll has a margin of error of four \
+         percentage points.",
+    );
+    let cues: Vec<&str> = a
+        .statements
+        .iter()
+        .filter_map(|s| s.cue)
+        .map(|c| a.slice(c))
+        .collect();
+    assert!(cues.is_empty(), "{cues:?}");
+    // The same forms stay verbs after a name, or before "that" or a colon.
+    let a = analyse("Ada Whitlow states that the pier is safe. The report states: the pier is safe.");
+    assert_eq!(speaker_of(&a, "that the pier is safe"), "Ada Whitlow");
+    assert_eq!(contents(&a).len(), 2, "{:#?}", statements(&a));
+}
+
+#[test]
 fn an_appositive_between_dashes_before_the_verb() {
     let a = analyse(
         "Aaron Kall -- co-editor of a book on the primary debates -- said the candidate liked \

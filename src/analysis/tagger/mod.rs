@@ -228,6 +228,31 @@ impl Tagger {
         Tagged { labels, pos }
     }
 
+    /// The parts of speech of the sentences `wanted` selects (by sentence index), `Other`
+    /// elsewhere: for the rules, which ask about a few words ("five states": a noun).
+    pub fn pos_some(
+        &self,
+        text: &str,
+        seg: &Segmentation,
+        lower: &[Cow<str>],
+        people: &People,
+        wanted: &[bool],
+    ) -> Vec<Pos> {
+        let is_wanted = |s: usize| wanted.get(s).copied().unwrap_or(false);
+        let mut paragraphs = vec![false; seg.paragraphs.len()];
+        let mut hashed = vec![false; seg.tokens.len()];
+        for (_, sentence) in seg.sentences.iter().enumerate().filter(|(s, _)| is_wanted(*s)) {
+            paragraphs[sentence.paragraph] = true;
+            hashed[sentence.tokens.clone()].iter_mut().for_each(|h| *h = true);
+        }
+        if !paragraphs.contains(&true) {
+            return vec![Pos::Other; seg.tokens.len()];
+        }
+        let mut doc = Doc::new_in(text, seg, lower, people, |p| paragraphs[p], |i| hashed[i]);
+        doc.tag_pos_in(&self.pos, seg, is_wanted);
+        (0..seg.tokens.len()).map(|i| doc.pos_of(i)).collect()
+    }
+
     /// Tags a document whose features are already prepared (parts of speech included),
     /// one paragraph at a time: its first-stage features are computed once and reused by
     /// the second stage.
