@@ -85,9 +85,13 @@ pub fn segment(text: &str) -> Segmentation {
     seg
 }
 
-/// Spans of the paragraphs: runs of lines separated by lines that are empty or blank,
-/// trimmed of surrounding whitespace.
+/// Spans of the paragraphs, trimmed of surrounding whitespace: runs of lines separated by
+/// lines that are empty or blank, and, unless the text is hard-wrapped, a line that ends a
+/// sentence ends its paragraph too. Much news is written one paragraph a line with no blank
+/// line between ("...hatred.\n“There’s another side ...”"); a hard-wrapped text breaks its
+/// lines anywhere, so there only blank lines count.
 pub fn paragraph_spans(text: &str) -> Vec<Span> {
+    let by_line = !hard_wrapped(text);
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut end = 0;
@@ -104,6 +108,11 @@ pub fn paragraph_spans(text: &str) -> Vec<Span> {
                 start = Some(pos + lead);
             }
             end = pos + body.trim_end().len();
+            if by_line && ends_sentence(body) {
+                if let Some(s) = start.take() {
+                    out.push(Span::new(s, end));
+                }
+            }
         }
         pos += line.len();
     }
@@ -111,6 +120,37 @@ pub fn paragraph_spans(text: &str) -> Vec<Span> {
         out.push(Span::new(s, end));
     }
     out
+}
+
+/// Whether a line ends with the end of a sentence: a full stop, question or exclamation
+/// mark, or a closing quotation mark.
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | '”' | '"' | '’'))
+}
+
+/// Whether a text is hard-wrapped: most of its lines that another line follows are short
+/// (at most 100 bytes) and many end inside a sentence. One-paragraph-a-line text has long
+/// lines that end sentences.
+fn hard_wrapped(text: &str) -> bool {
+    let lines: Vec<&str> = text.lines().collect();
+    let (mut inner, mut short, mut open) = (0usize, 0usize, 0usize);
+    for pair in lines.windows(2) {
+        let (line, next) = (pair[0], pair[1]);
+        if line.trim().is_empty() || next.trim().is_empty() {
+            continue;
+        }
+        inner += 1;
+        if line.len() <= 100 {
+            short += 1;
+        }
+        if !ends_sentence(line) {
+            open += 1;
+        }
+    }
+    inner >= 3 && short * 5 >= inner * 4 && open * 2 >= inner
 }
 
 /// The character at byte `i` of `s`, which must be a character boundary; ASCII without
@@ -537,12 +577,43 @@ mod tests {
         );
     }
 
+    fn paragraphs(text: &str) -> Vec<&str> {
+        let seg = segment(text);
+        seg.paragraphs.iter().map(|p| p.span.text(text)).collect()
+    }
+
     #[test]
     fn paragraphs_are_separated_by_blank_lines() {
-        let text = "Title\n\nFirst one.\nStill first.\n \r\nSecond.\n";
-        let seg = segment(text);
-        let paras: Vec<_> = seg.paragraphs.iter().map(|p| p.span.text(text)).collect();
-        assert_eq!(paras, ["Title", "First one.\nStill first.", "Second."]);
-        assert_eq!(seg.sentences.len(), 4);
+        let text = "Title\n\nFirst one, going\non.\n \r\nSecond.\n";
+        assert_eq!(paragraphs(text), ["Title", "First one, going\non.", "Second."]);
+        assert_eq!(segment(text).sentences.len(), 3);
+    }
+
+    #[test]
+    fn a_line_that_ends_a_sentence_ends_its_paragraph() {
+        // One paragraph a line, as many sites publish: the quotation left open on the first
+        // line must not pair with the mark that opens the second.
+        let text = "“It was hate,” Ann Lee said. “People came to vent.\n“It was obvious,” she said.\n";
+        assert_eq!(
+            paragraphs(text),
+            [
+                "“It was hate,” Ann Lee said. “People came to vent.",
+                "“It was obvious,” she said."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_hard_wrapped_text_keeps_its_lines_together() {
+        let text = "The council met on Monday to vote on the new budget for the\n\
+                    harbour. Members said the plan was too expensive.\n\
+                    The mayor disagreed and said the city could not wait any\n\
+                    longer for the repairs it had promised in the spring.\n\
+                    \n\
+                    A second paragraph follows here, wrapped like the first\n\
+                    one at about sixty characters a line.\n";
+        let paras = paragraphs(text);
+        assert_eq!(paras.len(), 2, "{paras:#?}");
+        assert!(paras[0].ends_with("promised in the spring."));
     }
 }

@@ -2065,6 +2065,19 @@ impl<'a> Finder<'a> {
             {
                 continue;
             }
+            // "called a meeting", "called a vote": a naming verb right before an indefinite
+            // object, with no quotation, names nothing anyone said ("called him a liar" and
+            // "called for a ban" stay).
+            let naming_an_object = a.cue.as_ref().is_some_and(|c| {
+                self.lex
+                    .speech_verb(self.l(c.end - 1))
+                    .is_some_and(|b| self.lex.needs_quote(b))
+                    && content.start == c.end
+                    && matches!(self.l(c.end), "a" | "an")
+            });
+            if naming_an_object && !content.clone().any(|t| self.kind(t) == TokenKind::Quote) {
+                continue;
+            }
             let source = self.source_of(src);
             let source = a
                 .cue
