@@ -745,6 +745,20 @@ fn a_plural_the_tagger_reads_as_a_noun_is_no_cue() {
 }
 
 #[test]
+fn a_verb_of_thought_or_state_before_a_plain_object_reports_nothing() {
+    // "hold", "maintain", "know" report a clause ("holds that ..."); an object with no verb
+    // of its own is no statement.
+    let a = analyse(
+        "Going into the vote, Mayor Ada Whitlow already held a 12-seat advantage on the council. \
+         Whitlow maintains a commanding lead among older voters.",
+    );
+    assert!(a.statements.is_empty(), "{:#?}", statements(&a));
+    // A clause after the same verbs still is.
+    let a = analyse("Mayor Ada Whitlow maintains the council will approve the budget.");
+    assert_eq!(only(&a).2, "the council will approve the budget");
+}
+
+#[test]
 fn an_appositive_between_dashes_before_the_verb() {
     let a = analyse(
         "Aaron Kall -- co-editor of a book on the primary debates -- said the candidate liked \

@@ -143,6 +143,14 @@ const WEAK_VERBS: &[&str] = &[
     "protest", "call", "ask", "report", "state", "note", "add", "repeat", "joke", "speak", "tout", "reveal",
 ];
 
+/// Weak verbs of thought, knowledge and state: what they report is a clause, never an
+/// object ("holds a lead", "knew the area", "found a way").
+#[rustfmt::skip]
+const STATIVE_VERBS: &[&str] = &[
+    "think", "believe", "feel", "expect", "hope", "fear", "worry", "know", "understand", "find", "show",
+    "suspect", "wonder", "guess", "reckon", "hold", "maintain",
+];
+
 /// Verbs of judgement whose object is what the source said ("criticized the deal").
 #[rustfmt::skip]
 const OBJECT_CONTENT: &[&str] = &[
@@ -200,6 +208,9 @@ struct Finder<'a> {
     latest_cues: Vec<Vec<(usize, usize)>>,
     /// The token ranges of accepted statements' sources.
     accepted_sources: FxHashSet<(usize, usize)>,
+    /// Parts of speech of the sentences that hold a cue (`Other` elsewhere), read where a
+    /// word's form alone cannot tell a verb from a noun or a clause from an object.
+    pos: Vec<Pos>,
 }
 
 #[derive(Debug, Clone)]
@@ -315,6 +326,7 @@ impl<'a> Finder<'a> {
             found: Vec::new(),
             latest_cues: vec![Vec::new(); seg.sentences.len()],
             accepted_sources: FxHashSet::default(),
+            pos: Vec::new(),
         }
     }
 
@@ -815,7 +827,7 @@ impl<'a> Finder<'a> {
     // ----- cues -----
 
     /// Candidate cues: speech verbs and "according to", outside quotations.
-    fn cues(&self) -> Vec<std::ops::Range<usize>> {
+    fn cues(&mut self) -> Vec<std::ops::Range<usize>> {
         let mut out = Vec::new();
         let n = self.seg.tokens.len();
         for i in 0..n {
@@ -873,12 +885,30 @@ impl<'a> Finder<'a> {
         self.drop_nouns(out)
     }
 
-    /// Drops the cues the part-of-speech tagger reads as nouns. Only a verb's bare form and
-    /// its form in "-s" can be nouns ("five states", "his recent remarks", "at one point");
-    /// a determiner just before is caught by [`Finder::noun_use`] without the tagger, the
-    /// rest need it, as the words around them alone cannot tell "swing states" from "the
-    /// report states".
-    fn drop_nouns(&self, cues: Vec<std::ops::Range<usize>>) -> Vec<std::ops::Range<usize>> {
+    /// Whether a finite verb (past, present, modal or auxiliary) follows token `c` in its
+    /// sentence before a semicolon, within fifteen tokens.
+    fn finite_verb_after(&self, c: usize, s1: usize) -> bool {
+        (c + 1..s1.min(c + 16))
+            .take_while(|&t| !self.is_punct(t, ";"))
+            .any(|t| {
+                matches!(
+                    self.pos.get(t),
+                    Some(Pos::VerbPast | Pos::VerbPresent | Pos::Modal)
+                ) || AUXILIARIES.contains(&self.l(t))
+            })
+    }
+
+    /// Drops the cues the part-of-speech tagger reads as nouns, after tagging the sentences
+    /// that hold a cue. Only a verb's bare form and its form in "-s" can be nouns ("five
+    /// states", "his recent remarks", "at one point"); a determiner just before is caught by
+    /// [`Finder::noun_use`] without the tagger, the rest need it, as the words around them
+    /// alone cannot tell "swing states" from "the report states".
+    fn drop_nouns(&mut self, cues: Vec<std::ops::Range<usize>>) -> Vec<std::ops::Range<usize>> {
+        let mut wanted = vec![false; self.seg.sentences.len()];
+        for c in &cues {
+            wanted[self.sentence_of[c.start]] = true;
+        }
+        self.pos = Tagger::builtin().pos_some(self.text, self.seg, self.lower, self.people, &wanted);
         let ambiguous = |c: &std::ops::Range<usize>| {
             let w = self.l(c.start);
             let base = self.base(c);
@@ -886,14 +916,7 @@ impl<'a> Finder<'a> {
                 && base != "say"
                 && (w == base || w.strip_suffix('s') == Some(base) || w.strip_suffix("es") == Some(base))
         };
-        let mut wanted = vec![false; self.seg.sentences.len()];
-        for c in cues.iter().filter(|c| ambiguous(c)) {
-            wanted[self.sentence_of[c.start]] = true;
-        }
-        if !wanted.contains(&true) {
-            return cues;
-        }
-        let pos = Tagger::builtin().pos_some(self.text, self.seg, self.lower, self.people, &wanted);
+        let pos = &self.pos;
         // After a name or a pronoun, or before "that", a colon or a quotation, the word is a
         // verb whatever the tagger reads ("Byrne states that ...", "the report states: ...").
         let verb_by_place = |c: &std::ops::Range<usize>| {
@@ -1607,9 +1630,30 @@ impl<'a> Finder<'a> {
             if c >= s1 {
                 continue;
             }
+            // "thinks the economy is weak" is a clause; "held a 214-delegate advantage" and
+            // "maintains a commanding lock" are objects, with no verb of their own. Verbs of
+            // thought and state report only clauses; the other weak verbs' objects may be
+            // what was said ("proposed a tax", "expressed their fear").
+            let object_np = || {
+                STATIVE_VERBS.contains(&base)
+                    && matches!(
+                        self.l(c),
+                        "a" | "an"
+                            | "the"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "our"
+                            | "my"
+                            | "these"
+                            | "those"
+                    )
+                    && !self.finite_verb_after(c, s1)
+            };
             if WEAK_VERBS.contains(&base)
                 && c == verb + 1
-                && !self.clause_start(c)
+                && (!self.clause_start(c) || object_np())
                 && !OBJECT_CONTENT.contains(&base)
                 && !infinitive
             {
