@@ -296,6 +296,22 @@ fn name_forms_merge_and_places_are_not_people() {
     assert!(varga.aliases.contains(&"Varga".to_string()));
 }
 
+#[test]
+fn names_with_an_inner_capital_or_an_apostrophe_are_people() {
+    // Two given names run together, a Dutch particle run into the surname, and a surname
+    // with an apostrophe that is no contraction; brands with inner capitals stay out.
+    let text = "JoAnne Pressley, director of the Harbor Fund, said the pier was safe. Frank \
+                VanderSloot said he gave money. Dinesh D'Souza said the film was a hit. D'Souza \
+                added that it would win. The clip spread on YouTube and HuffPost.";
+    let a = analyse(text);
+    assert_eq!(
+        people(&a),
+        ["JoAnne Pressley", "Frank VanderSloot", "Dinesh D'Souza"]
+    );
+    assert_eq!(speaker_of(&a, "pier was safe"), "JoAnne Pressley");
+    assert_eq!(speaker_of(&a, "would win"), "Dinesh D'Souza");
+}
+
 // ----- the bundled sample -----
 
 #[test]

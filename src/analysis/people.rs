@@ -381,17 +381,22 @@ impl Scan<'_> {
         words >= 4 && caps * 10 >= words * 6
     }
 
-    /// A capital inside a word, as in brands ("PolitiFact"), but not "McCain" or "O'Neill".
+    /// A capital inside a word, as in brands ("PolitiFact"), but not "McCain", "VandeHei" or
+    /// "O'Neill", nor a given name of two given names ("RoseAnn", "JoAnne").
     fn inner_capital(&self, i: usize) -> bool {
         let t = self.tok(i);
         let mut prev: Option<char> = None;
         for (k, c) in t.char_indices() {
             if k > 0 && c.is_uppercase() {
-                let after_prefix = ["Mc", "Mac", "De", "La", "Le", "Du", "Di", "Da", "Van", "Von"]
-                    .iter()
-                    .any(|p| t[..k] == **p);
+                let after_prefix = [
+                    "Mc", "Mac", "De", "La", "Le", "Du", "Di", "Da", "Van", "Von", "Vande", "Vander", "Ter",
+                ]
+                .iter()
+                .any(|p| t[..k] == **p);
                 let after_mark = matches!(prev, Some('\'' | '’' | '-' | '.'));
-                if !after_prefix && !after_mark {
+                let given_names = self.lex.is_given_name(&t[..k].to_lowercase())
+                    && self.lex.is_given_name(&t[k..].to_lowercase());
+                if !after_prefix && !after_mark && !given_names {
                     return true;
                 }
             }
@@ -605,11 +610,12 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
         if range.len() == 1 && (scan.acronym(range.start) || lex.is_org_word(first)) {
             return;
         }
-        // Contractions ("We've", "You'd") are never names.
-        if range.clone().any(|t| scan.lower[t].contains('\''))
-            && range.len() == 1
-            && !scan.lower[range.start].starts_with("o'")
-        {
+        // Contractions ("We've", "You'd") are never names; "D'Souza" and "O'Neill" are.
+        let contraction = |w: &str| {
+            w.rsplit_once('\'')
+                .is_some_and(|(_, end)| matches!(end, "s" | "d" | "ll" | "re" | "ve" | "m" | "t"))
+        };
+        if range.len() == 1 && contraction(&scan.lower[range.start]) {
             return;
         }
         // "the Charlotte Observer": a name after "the" needs more than a given name.
