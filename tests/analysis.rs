@@ -1432,10 +1432,13 @@ fn the_particle_of_a_phrasal_cue_and_an_infinitive_of_speech_belong_to_the_cue()
         ),
         "{found:#?}"
     );
+    // Her plan is to call on young people: the learned tagger (which reads this sentence,
+    // as no rule explains it) may put "to call on" in the cue or in the content, and
+    // retraining has moved it either way; who is called on is the content either way.
     assert!(
-        found
-            .iter()
-            .any(|(w, _, t)| w == "Nia Fairley" && t.starts_with("to call on young people")),
+        found.iter().any(|(w, c, t)| w == "Nia Fairley"
+            && !c.contains("young")
+            && t.ends_with("young people to volunteer at the harbor")),
         "{found:#?}"
     );
     assert!(
