@@ -99,10 +99,11 @@ const NP_STOP: &[&str] = &[
     "should", "must", "did", "does", "do", "said", "says", "told", "then",
 ];
 
-/// Determiners after which a speech verb's bare form, past adjectives, is a noun.
-const DETERMINERS_BEFORE_NOUN: &[&str] = &[
+/// Determiners: after them a speech verb's bare form, past adjectives, is a noun, and a verb
+/// of thought has an object, not a clause, unless a finite verb follows.
+const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "another", "one", "some",
-    "each", "every", "any",
+    "each", "every", "any", "these", "those",
 ];
 
 /// Words after a cue that begin a phrase before the content ("said on Monday that").
@@ -643,7 +644,7 @@ impl<'a> Finder<'a> {
         while t > floor && k - t < 3 {
             t -= 1;
             let w = self.l(t);
-            if DETERMINERS_BEFORE_NOUN.contains(&w) {
+            if DETERMINERS.contains(&w) {
                 return t + 1 < k;
             }
             let lowercase_word =
@@ -1636,19 +1637,7 @@ impl<'a> Finder<'a> {
             // what was said ("proposed a tax", "expressed their fear").
             let object_np = || {
                 STATIVE_VERBS.contains(&base)
-                    && matches!(
-                        self.l(c),
-                        "a" | "an"
-                            | "the"
-                            | "his"
-                            | "her"
-                            | "their"
-                            | "its"
-                            | "our"
-                            | "my"
-                            | "these"
-                            | "those"
-                    )
+                    && DETERMINERS.contains(&self.l(c))
                     && !self.finite_verb_after(c, s1)
             };
             if WEAK_VERBS.contains(&base)
