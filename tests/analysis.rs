@@ -775,6 +775,39 @@ fn a_verb_of_thought_or_state_before_a_plain_object_reports_nothing() {
 }
 
 #[test]
+fn an_unnamed_source_is_the_noun_phrase_a_preposition_hangs_from() {
+    // The source is the producer, not the theater; the Republicans, not the state.
+    let a = analyse(
+        "A producer for the Harbor Theater told reporters that the show would end in May.\n\n\
+         Republicans in the state claim that the count was wrong.\n\n\
+         Sources close to the mayor say she will run again.",
+    );
+    let sources: Vec<&str> = a
+        .statements
+        .iter()
+        .filter_map(|s| s.source)
+        .map(|r| a.slice(r))
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            "A producer for the Harbor Theater",
+            "Republicans in the state",
+            "Sources close to the mayor"
+        ]
+    );
+    // A phrase with a verb of its own is no source: only what follows the preposition is.
+    let a = analyse("Officials huddled briefly with party leaders said the vote would pass.");
+    let sources: Vec<&str> = a
+        .statements
+        .iter()
+        .filter_map(|s| s.source)
+        .map(|r| a.slice(r))
+        .collect();
+    assert_eq!(sources, ["party leaders"]);
+}
+
+#[test]
 fn an_appositive_between_dashes_before_the_verb() {
     let a = analyse(
         "Aaron Kall -- co-editor of a book on the primary debates -- said the candidate liked \

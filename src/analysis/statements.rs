@@ -209,7 +209,7 @@ struct Finder<'a> {
     latest_cues: Vec<Vec<(usize, usize)>>,
     /// The token ranges of accepted statements' sources.
     accepted_sources: FxHashSet<(usize, usize)>,
-    /// Parts of speech of the sentences that hold a cue (`Other` elsewhere), read where a
+    /// Parts of speech of the sentences that hold a verb of the lexicon (`Other` elsewhere), read where a
     /// word's form alone cannot tell a verb from a noun or a clause from an object.
     pos: Vec<Pos>,
 }
@@ -295,6 +295,7 @@ fn full_title_word(w: &str) -> &str {
 pub fn find(text: &str, seg: &Segmentation, lower: &[Cow<str>], people: &People) -> Vec<Statement> {
     let mut f = Finder::new(text, seg, lower, people);
     f.find_quotes();
+    f.tag_parts_of_speech();
     f.quote_attributions();
     let cues = f.cues();
     f.closing_attributions(&cues);
@@ -572,9 +573,52 @@ impl<'a> Finder<'a> {
             return None;
         }
         Some(Source {
-            tokens: k..j,
+            tokens: self.head_before_preposition(k, floor).unwrap_or(k)..j,
             speaker: None,
         })
+    }
+
+    /// Where an unnamed source really starts when the words found so far (from `k`) are the
+    /// object of a preposition whose noun phrase opens the clause: "A producer for Yahoo
+    /// Studios told", "Republicans in the state claim", "sources close to her campaign say"
+    /// are the producer, the Republicans and the sources, not what follows the preposition.
+    fn head_before_preposition(&self, k: usize, floor: usize) -> Option<usize> {
+        if k <= floor + 1
+            || !matches!(
+                self.l(k - 1),
+                "for" | "of" | "in" | "to" | "from" | "at" | "with" | "on" | "among"
+            )
+        {
+            return None;
+        }
+        let mut t = k - 1;
+        let mut words = 0;
+        while t > floor && words < 6 {
+            let prev = t - 1;
+            let w = self.l(prev);
+            let wordish = matches!(self.kind(prev), TokenKind::Word | TokenKind::Number);
+            if !wordish {
+                break;
+            }
+            if NP_STOP.contains(&w) && !matches!(w, "in" | "to" | "of")
+                || self.lex.speech_verb(w).is_some() && !self.noun_use(prev)
+            {
+                return None;
+            }
+            t = prev;
+            words += 1;
+        }
+        // The phrase must open the sentence or follow a comma or colon, with a word of its
+        // own before the preposition, and be a noun phrase: no verb in it ("Armstrong
+        // huddled with other leaders"), no participle or preposition opening it ("Speaking on
+        // radio", "in the middle of ...").
+        let opens = t == floor
+            || self.kind(t - 1) == TokenKind::Punct && matches!(self.tok(t - 1), "," | ":" | "—" | "--");
+        let pos = |i: usize| self.pos.get(i).copied().unwrap_or(Pos::Other);
+        let noun_phrase = !matches!(pos(t), Pos::VerbGerund | Pos::VerbParticiple | Pos::Prep)
+            && !NP_STOP.contains(&self.l(t))
+            && !(t..k - 1).any(|i| pos(i).is_verb() || pos(i) == Pos::Modal);
+        (opens && noun_phrase && t + 1 < k).then_some(t)
     }
 
     /// When the token before `end` closes a short parenthesis ("(R-Texas)"), the index of its
@@ -828,7 +872,7 @@ impl<'a> Finder<'a> {
     // ----- cues -----
 
     /// Candidate cues: speech verbs and "according to", outside quotations.
-    fn cues(&mut self) -> Vec<std::ops::Range<usize>> {
+    fn cues(&self) -> Vec<std::ops::Range<usize>> {
         let mut out = Vec::new();
         let n = self.seg.tokens.len();
         for i in 0..n {
@@ -899,17 +943,23 @@ impl<'a> Finder<'a> {
             })
     }
 
-    /// Drops the cues the part-of-speech tagger reads as nouns, after tagging the sentences
-    /// that hold a cue. Only a verb's bare form and its form in "-s" can be nouns ("five
+    /// Tags the parts of speech of the sentences that hold a verb of the lexicon (the only
+    /// ones the rules read them in), for [`Finder::pos`].
+    fn tag_parts_of_speech(&mut self) {
+        let mut wanted = vec![false; self.seg.sentences.len()];
+        for (t, w) in self.lower.iter().enumerate() {
+            if self.lex.speech_verb(w).is_some() {
+                wanted[self.sentence_of[t]] = true;
+            }
+        }
+        self.pos = Tagger::builtin().pos_some(self.text, self.seg, self.lower, self.people, &wanted);
+    }
+
+    /// Drops the cues the part-of-speech tagger reads as nouns. Only a verb's bare form and its form in "-s" can be nouns ("five
     /// states", "his recent remarks", "at one point"); a determiner just before is caught by
     /// [`Finder::noun_use`] without the tagger, the rest need it, as the words around them
     /// alone cannot tell "swing states" from "the report states".
-    fn drop_nouns(&mut self, cues: Vec<std::ops::Range<usize>>) -> Vec<std::ops::Range<usize>> {
-        let mut wanted = vec![false; self.seg.sentences.len()];
-        for c in &cues {
-            wanted[self.sentence_of[c.start]] = true;
-        }
-        self.pos = Tagger::builtin().pos_some(self.text, self.seg, self.lower, self.people, &wanted);
+    fn drop_nouns(&self, cues: Vec<std::ops::Range<usize>>) -> Vec<std::ops::Range<usize>> {
         let ambiguous = |c: &std::ops::Range<usize>| {
             let w = self.l(c.start);
             let base = self.base(c);
