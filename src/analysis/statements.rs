@@ -209,8 +209,9 @@ struct Finder<'a> {
     latest_cues: Vec<Vec<(usize, usize)>>,
     /// The token ranges of accepted statements' sources.
     accepted_sources: FxHashSet<(usize, usize)>,
-    /// Parts of speech of the sentences that hold a verb of the lexicon (`Other` elsewhere), read where a
-    /// word's form alone cannot tell a verb from a noun or a clause from an object.
+    /// Parts of speech of the sentences that hold a verb of the lexicon (`Other` elsewhere),
+    /// read where a word's form alone cannot tell a verb from a noun or a clause from an
+    /// object.
     pos: Vec<Pos>,
 }
 
@@ -955,10 +956,11 @@ impl<'a> Finder<'a> {
         self.pos = Tagger::builtin().pos_some(self.text, self.seg, self.lower, self.people, &wanted);
     }
 
-    /// Drops the cues the part-of-speech tagger reads as nouns. Only a verb's bare form and its form in "-s" can be nouns ("five
-    /// states", "his recent remarks", "at one point"); a determiner just before is caught by
-    /// [`Finder::noun_use`] without the tagger, the rest need it, as the words around them
-    /// alone cannot tell "swing states" from "the report states".
+    /// Drops the cues the part-of-speech tagger reads as nouns. Only a verb's bare form and
+    /// its form in "-s" can be nouns ("five states", "his recent remarks", "at one point"); a
+    /// determiner just before is caught by [`Finder::noun_use`] without the tagger, the rest
+    /// need it, as the words around them alone cannot tell "swing states" from "the report
+    /// states".
     fn drop_nouns(&self, cues: Vec<std::ops::Range<usize>>) -> Vec<std::ops::Range<usize>> {
         let ambiguous = |c: &std::ops::Range<usize>| {
             let w = self.l(c.start);
@@ -983,7 +985,7 @@ impl<'a> Finder<'a> {
             after_subject || before_content
         };
         cues.into_iter()
-            .filter(|c| !(ambiguous(c) && pos[c.start] == Pos::Noun && !verb_by_place(c)))
+            .filter(|c| !(ambiguous(c) && pos.get(c.start) == Some(&Pos::Noun) && !verb_by_place(c)))
             .collect()
     }
 

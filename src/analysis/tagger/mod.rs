@@ -241,7 +241,8 @@ impl Tagger {
         let is_wanted = |s: usize| wanted.get(s).copied().unwrap_or(false);
         let mut paragraphs = vec![false; seg.paragraphs.len()];
         let mut hashed = vec![false; seg.tokens.len()];
-        for (_, sentence) in seg.sentences.iter().enumerate().filter(|(s, _)| is_wanted(*s)) {
+        let sentences = seg.sentences.iter().enumerate().filter(|(s, _)| is_wanted(*s));
+        for sentence in sentences.map(|(_, sentence)| sentence) {
             paragraphs[sentence.paragraph] = true;
             hashed[sentence.tokens.clone()].iter_mut().for_each(|h| *h = true);
         }
