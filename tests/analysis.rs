@@ -808,6 +808,25 @@ fn an_unnamed_source_is_the_noun_phrase_a_preposition_hangs_from() {
 }
 
 #[test]
+fn words_that_a_quotation_finishes_after_its_attribution_are_said_too() {
+    // The quotation opens in lowercase: the words before "he said" begin its sentence.
+    let a = analyse("An economic downturn, Mayor Tom Ridley said, “could be a good time to borrow.”");
+    let (who, kind, content) = only(&a);
+    assert_eq!((who.as_str(), kind), ("Tom Ridley", StatementKind::Mixed));
+    assert!(content.starts_with("An economic downturn"), "{content}");
+    // A phrase that only sets the scene, or a quotation that is a sentence of its own,
+    // leaves the lead-in out.
+    for text in [
+        "Still, Mayor Tom Ridley added, “we cannot ignore the changes.”",
+        "Later that day, Mayor Tom Ridley said, “They have to be able to win.”",
+        "The streets were empty, Mayor Tom Ridley added, “but people need to meet.”",
+    ] {
+        let a = analyse(text);
+        assert!(only(&a).2.starts_with('“'), "{text}: {:#?}", statements(&a));
+    }
+}
+
+#[test]
 fn an_appositive_between_dashes_before_the_verb() {
     let a = analyse(
         "Aaron Kall -- co-editor of a book on the primary debates -- said the candidate liked \

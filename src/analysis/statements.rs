@@ -1211,7 +1211,15 @@ impl<'a> Finder<'a> {
                             || self.only_punct(rest, sentence_end)
                             || first.open + 1 < quote.close && !quote.closed
                         {
-                            let f = self.found(Some(source), Some(verb..verb + 1), content, true);
+                            let naming = self.lex.needs_quote(self.base(&(verb..verb + 1)));
+                            let lead = self
+                                .lead_in_subject(floor, &source, first.open)
+                                .filter(|_| !naming);
+                            let (content, direct) = match lead {
+                                Some(lead) => (lead..content.end, false),
+                                None => (content, true),
+                            };
+                            let f = self.found(Some(source), Some(verb..verb + 1), content, direct);
                             self.accept(f);
                         }
                     }
@@ -1224,6 +1232,76 @@ impl<'a> Finder<'a> {
     /// The quotation that resumes after an attribution ending at `from`: at an opening mark
     /// after a comma or colon in the same sentence, past at most a short phrase of
     /// circumstance (`"...," Tester said, referring to the rule, "..."`).
+    /// The start of the words before `, X said, "..."` that begin the sentence the quotation
+    /// finishes: "An economic downturn, he said, "could be a good time to borrow."" The
+    /// quotation opens in lowercase, so it goes on a sentence; a phrase that only sets the
+    /// scene ("Still,", "In the United States,", "Asked about it,") stays out.
+    fn lead_in_subject(&self, floor: usize, source: &Source, open: usize) -> Option<usize> {
+        let start = source.tokens.start;
+        // Lowercase, and no conjunction: "but people need to connect" is a clause of its own.
+        let continues = self.seg.tokens.get(open + 1).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && self.tok(open + 1).starts_with(char::is_lowercase)
+                && !matches!(self.l(open + 1), "but" | "and" | "or" | "so" | "yet")
+        });
+        if !continues || start <= floor + 2 || !self.is_punct(start - 1, ",") {
+            return None;
+        }
+        let lead = floor..start - 1;
+        let scene = matches!(
+            self.l(floor),
+            "but"
+                | "still"
+                | "and"
+                | "yet"
+                | "so"
+                | "however"
+                | "also"
+                | "then"
+                | "later"
+                | "meanwhile"
+                | "instead"
+                | "indeed"
+                | "now"
+                | "again"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "with"
+                | "from"
+                | "by"
+                | "of"
+                | "to"
+                | "after"
+                | "before"
+                | "during"
+                | "since"
+                | "among"
+                | "under"
+                | "over"
+                | "about"
+                | "as"
+                | "despite"
+                | "including"
+        ) || matches!(
+            self.pos.get(floor),
+            Some(Pos::VerbGerund | Pos::VerbParticiple | Pos::Adv)
+        );
+        let plain = lead.clone().all(|t| {
+            !self.claimed[t]
+                && self.quote_of[t].is_none()
+                && (self.lex.speech_verb(self.l(t)).is_none() || self.noun_use(t))
+        });
+        // "..., and coincidentally, he said,", "including, he said,": an adverb or a
+        // preposition just before the attribution leaves the lead-in unfinished.
+        let open_end = matches!(
+            self.pos.get(start - 2),
+            Some(Pos::Adv | Pos::Prep | Pos::Conj | Pos::VerbGerund)
+        );
+        (!scene && !open_end && plain && self.words_in(lead) >= 2).then_some(floor)
+    }
+
     fn resumed_quote(&self, from: usize) -> Option<usize> {
         let n = self.seg.tokens.len();
         if from >= n {
