@@ -23,6 +23,15 @@ fn contents(a: &Analysis) -> Vec<String> {
     statements(a).into_iter().map(|s| s.2).collect()
 }
 
+/// The source of each statement that has one, in text order.
+fn sources(a: &Analysis) -> Vec<&str> {
+    a.statements
+        .iter()
+        .filter_map(|s| s.source)
+        .map(|r| a.slice(r))
+        .collect()
+}
+
 fn people(a: &Analysis) -> Vec<&str> {
     a.people.iter().map(|p| p.name.as_str()).collect()
 }
@@ -782,14 +791,8 @@ fn an_unnamed_source_is_the_noun_phrase_a_preposition_hangs_from() {
          Republicans in the state claim that the count was wrong.\n\n\
          Sources close to the mayor say she will run again.",
     );
-    let sources: Vec<&str> = a
-        .statements
-        .iter()
-        .filter_map(|s| s.source)
-        .map(|r| a.slice(r))
-        .collect();
     assert_eq!(
-        sources,
+        sources(&a),
         [
             "A producer for the Harbor Theater",
             "Republicans in the state",
@@ -798,13 +801,7 @@ fn an_unnamed_source_is_the_noun_phrase_a_preposition_hangs_from() {
     );
     // A phrase with a verb of its own is no source: only what follows the preposition is.
     let a = analyse("Officials huddled briefly with party leaders said the vote would pass.");
-    let sources: Vec<&str> = a
-        .statements
-        .iter()
-        .filter_map(|s| s.source)
-        .map(|r| a.slice(r))
-        .collect();
-    assert_eq!(sources, ["party leaders"]);
+    assert_eq!(sources(&a), ["party leaders"]);
 }
 
 #[test]
