@@ -144,6 +144,15 @@ const WEAK_VERBS: &[&str] = &[
     "protest", "call", "ask", "report", "state", "note", "add", "repeat", "joke", "speak", "tout", "reveal",
 ];
 
+/// Words that open a phrase setting the scene of a quotation rather than beginning its
+/// sentence ("Still, he said, ...", "In the United States, they write, ...").
+#[rustfmt::skip]
+const SCENE_OPENERS: &[&str] = &[
+    "but", "still", "and", "yet", "so", "however", "also", "then", "later", "meanwhile", "instead",
+    "indeed", "now", "again", "in", "on", "at", "for", "with", "from", "by", "of", "to", "after",
+    "before", "during", "since", "among", "under", "over", "about", "as", "despite", "including",
+];
+
 /// Weak verbs of thought, knowledge and state: what they report is a clause, never an
 /// object ("holds a lead", "knew the area", "found a way").
 #[rustfmt::skip]
@@ -1229,9 +1238,6 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// The quotation that resumes after an attribution ending at `from`: at an opening mark
-    /// after a comma or colon in the same sentence, past at most a short phrase of
-    /// circumstance (`"...," Tester said, referring to the rule, "..."`).
     /// The start of the words before `, X said, "..."` that begin the sentence the quotation
     /// finishes: "An economic downturn, he said, "could be a good time to borrow."" The
     /// quotation opens in lowercase, so it goes on a sentence; a phrase that only sets the
@@ -1248,46 +1254,11 @@ impl<'a> Finder<'a> {
             return None;
         }
         let lead = floor..start - 1;
-        let scene = matches!(
-            self.l(floor),
-            "but"
-                | "still"
-                | "and"
-                | "yet"
-                | "so"
-                | "however"
-                | "also"
-                | "then"
-                | "later"
-                | "meanwhile"
-                | "instead"
-                | "indeed"
-                | "now"
-                | "again"
-                | "in"
-                | "on"
-                | "at"
-                | "for"
-                | "with"
-                | "from"
-                | "by"
-                | "of"
-                | "to"
-                | "after"
-                | "before"
-                | "during"
-                | "since"
-                | "among"
-                | "under"
-                | "over"
-                | "about"
-                | "as"
-                | "despite"
-                | "including"
-        ) || matches!(
-            self.pos.get(floor),
-            Some(Pos::VerbGerund | Pos::VerbParticiple | Pos::Adv)
-        );
+        let scene = SCENE_OPENERS.contains(&self.l(floor))
+            || matches!(
+                self.pos.get(floor),
+                Some(Pos::VerbGerund | Pos::VerbParticiple | Pos::Adv)
+            );
         let plain = lead.clone().all(|t| {
             !self.claimed[t]
                 && self.quote_of[t].is_none()
@@ -1302,6 +1273,9 @@ impl<'a> Finder<'a> {
         (!scene && !open_end && plain && self.words_in(lead) >= 2).then_some(floor)
     }
 
+    /// The quotation that resumes after an attribution ending at `from`: at an opening mark
+    /// after a comma or colon in the same sentence, past at most a short phrase of
+    /// circumstance (`"...," Tester said, referring to the rule, "..."`).
     fn resumed_quote(&self, from: usize) -> Option<usize> {
         let n = self.seg.tokens.len();
         if from >= n {
