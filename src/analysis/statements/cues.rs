@@ -1,0 +1,123 @@
+//! Cues: the speech verbs of a text, with the nouns that only look like them dropped.
+
+use super::words::*;
+use super::*;
+
+impl<'a> Finder<'a> {
+    /// Candidate cues: speech verbs and "according to", outside quotations.
+    pub(super) fn cues(&self) -> Vec<std::ops::Range<usize>> {
+        let mut out = Vec::new();
+        let n = self.seg.tokens.len();
+        for i in 0..n {
+            if self.kind(i) != TokenKind::Word || self.in_quote(i) {
+                continue;
+            }
+            let w = self.l(i);
+            if w == "according" && i + 1 < n && self.l(i + 1) == "to" {
+                out.push(i..i + 2);
+                continue;
+            }
+            let Some(base) = self.lex.speech_verb(w) else {
+                continue;
+            };
+            // A capitalised verb inside a sentence is part of a name ("Secretary of State").
+            let sentence_start = self.sentence_range(i).start;
+            if i > sentence_start && self.tok(i).starts_with(char::is_uppercase) {
+                continue;
+            }
+            // "to say": an infinitive is no report; "the said" is no verb.
+            if i > 0 && self.l(i - 1) == "to" || self.noun_use(i) {
+                continue;
+            }
+            // Passives ("was told", "is expected") report nothing of their subject; the
+            // progressive ("is telling") does.
+            if i > 0
+                && matches!(
+                    self.l(i - 1),
+                    "was" | "were" | "been" | "being" | "is" | "are" | "be"
+                )
+                && !w.ends_with("ing")
+            {
+                continue;
+            }
+            // "called for a special prosecutor", "called on the president to act": a demand,
+            // whose object is the content.
+            if base == "call" && i + 1 < n && matches!(self.l(i + 1), "for" | "on") {
+                out.push(i..i + 2);
+                continue;
+            }
+            if self.lex.needs_quote(base) {
+                let s = self.sentence_range(i);
+                if !(i + 1..s.end).any(|t| self.kind(t) == TokenKind::Quote) {
+                    continue;
+                }
+            }
+            if WEAK_VERBS.contains(&base) {
+                let next = if i + 1 < n { self.l(i + 1) } else { "" };
+                if next == "to" && !INFINITIVE_VERBS.contains(&base) || next.is_empty() {
+                    continue;
+                }
+            }
+            out.push(i..i + 1);
+        }
+        self.drop_nouns(out)
+    }
+
+    /// Whether a finite verb (past, present, modal or auxiliary) follows token `c` in its
+    /// sentence before a semicolon, within fifteen tokens.
+    pub(super) fn finite_verb_after(&self, c: usize, s1: usize) -> bool {
+        (c + 1..s1.min(c + 16))
+            .take_while(|&t| !self.is_punct(t, ";"))
+            .any(|t| {
+                matches!(
+                    self.pos.get(t),
+                    Some(Pos::VerbPast | Pos::VerbPresent | Pos::Modal)
+                ) || AUXILIARIES.contains(&self.l(t))
+            })
+    }
+
+    /// Tags the parts of speech of the sentences that hold a verb of the lexicon (the only
+    /// ones the rules read them in), for [`Finder::pos`].
+    pub(super) fn tag_parts_of_speech(&mut self) {
+        let mut wanted = vec![false; self.seg.sentences.len()];
+        for (t, w) in self.lower.iter().enumerate() {
+            if self.lex.speech_verb(w).is_some() {
+                wanted[self.sentence_of[t]] = true;
+            }
+        }
+        self.pos = Tagger::builtin().pos_some(self.text, self.seg, self.lower, self.people, &wanted);
+    }
+
+    /// Drops the cues the part-of-speech tagger reads as nouns. Only a verb's bare form and
+    /// its form in "-s" can be nouns ("five states", "his recent remarks", "at one point"); a
+    /// determiner just before is caught by [`Finder::noun_use`] without the tagger, the rest
+    /// need it, as the words around them alone cannot tell "swing states" from "the report
+    /// states".
+    pub(super) fn drop_nouns(&self, cues: Vec<std::ops::Range<usize>>) -> Vec<std::ops::Range<usize>> {
+        let ambiguous = |c: &std::ops::Range<usize>| {
+            let w = self.l(c.start);
+            let base = self.base(c);
+            c.len() == 1
+                && base != "say"
+                && (w == base || w.strip_suffix('s') == Some(base) || w.strip_suffix("es") == Some(base))
+        };
+        let pos = &self.pos;
+        // After a name or a pronoun, or before "that", a colon or a quotation, the word is a
+        // verb whatever the tagger reads ("Byrne states that ...", "the report states: ...").
+        let verb_by_place = |c: &std::ops::Range<usize>| {
+            let i = c.start;
+            let after_subject = i > 0
+                && (self.people.mention_ending_at(i).is_some()
+                    || personal_subject(self.l(i - 1))
+                    || self.l(i - 1) == "it");
+            let before_content = i + 1 < self.seg.tokens.len()
+                && (self.l(i + 1) == "that"
+                    || self.is_punct(i + 1, ":")
+                    || self.kind(i + 1) == TokenKind::Quote);
+            after_subject || before_content
+        };
+        cues.into_iter()
+            .filter(|c| !(ambiguous(c) && pos.get(c.start) == Some(&Pos::Noun) && !verb_by_place(c)))
+            .collect()
+    }
+}

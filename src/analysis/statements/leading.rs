@@ -1,0 +1,552 @@
+//! Pass 3: reported speech with the cue before its content (`Lavrov says Russia thinks
+//! ...`).
+
+use super::words::*;
+use super::*;
+
+impl<'a> Finder<'a> {
+    pub(super) fn leading_attributions(&mut self, cues: &[std::ops::Range<usize>]) {
+        for cue in cues {
+            if self.is_claimed(cue.clone()) {
+                continue;
+            }
+            let base = self.base(cue);
+            if base == "according" {
+                continue;
+            }
+            let verb = cue.start;
+            let sentence = self.sentence_range(verb);
+            let (s0, s1) = (sentence.start, sentence.end);
+            // The subject: before the verb, or the sentence's subject for "..., saying ...".
+            let source = if self.l(verb).ends_with("ing") {
+                if self.comma_before(verb, s0) {
+                    self.sentence_subject(s0, verb)
+                } else if verb > s0 && matches!(self.l(verb - 1), "is" | "was" | "are" | "were" | "been") {
+                    // "Trump is telling veterans that ..."
+                    let j = self.skip_between_left(verb - 1, s0);
+                    self.subject_before(j, s0)
+                } else {
+                    None
+                }
+            } else {
+                let j = self.skip_between_left(verb, s0);
+                if j > s0 && matches!(self.l(j - 1), "and" | "but") {
+                    // "Trump is telling veterans ... and says he will ...": the first verb's subject.
+                    self.sentence_subject(s0, verb)
+                } else {
+                    self.subject_before(j, s0)
+                }
+            };
+            let Some(source) = source else { continue };
+            // "the campaign calls for ...": a noun as often as a verb, so only a person's.
+            if cue.len() == 2 && source.speaker.is_none() && self.pending_for(&source).is_none() {
+                continue;
+            }
+            // Words another statement took are no source, unless they are that statement's
+            // own source ("he said, noting ...").
+            let shared = self
+                .accepted_sources
+                .contains(&(source.tokens.start, source.tokens.end));
+            if self.is_claimed(source.tokens.clone()) && source.speaker.is_none() && !shared {
+                continue;
+            }
+            // Where the content starts.
+            let mut c = cue.end;
+            if c >= s1 {
+                continue;
+            }
+            // "urged Congress to act": what a request asks for is its object doing something,
+            // so the object stays in the content; the hearer of "told him to" does not.
+            let mut requested = false;
+            if OBJECT_VERBS.contains(&base) {
+                let object = c;
+                c = self.skip_object(c, s1);
+                if matches!(base, "urge" | "ask")
+                    && c > object
+                    && c + 1 < s1
+                    && self.l(c) == "to"
+                    && self.kind(c + 1) == TokenKind::Word
+                {
+                    c = object;
+                    requested = true;
+                }
+            }
+            if let Some(q) = self.quote_after_phrase(c, s1) {
+                c = q;
+            }
+            // "declined to comment": the infinitive is the content.
+            let infinitive = INFINITIVE_VERBS.contains(&base) && c < s1 && self.l(c) == "to" || requested;
+            if c < s1 && pre_content(self.l(c)) && self.kind(c) == TokenKind::Word && !infinitive {
+                // "said on Monday that ...": find the "that".
+                let mut k = c;
+                // After a preposition any short phrase may come ("through an interpreter").
+                let prepositional = PREPOSITIONS.contains(&self.l(c)) || self.l(c) == "through";
+                while k < s1 && k < c + 10 && self.l(k) != "that" {
+                    let w = self.l(k);
+                    if k > c && self.determiner_out_of_place(k) {
+                        break;
+                    }
+                    let fits = prepositional && k < c + 6 && self.kind(k) == TokenKind::Word
+                        || pre_content(w)
+                        || BEFORE_THAT.contains(&w)
+                        || self.kind(k) == TokenKind::Number
+                        || self.kind(k) == TokenKind::Word && self.tok(k).starts_with(char::is_uppercase);
+                    if !fits {
+                        break;
+                    }
+                    k += 1;
+                }
+                if k >= s1 || self.l(k) != "that" {
+                    k = self.that_after_circumstance(c, s1).unwrap_or(k);
+                }
+                if k < s1 && self.l(k) == "that" {
+                    c = k;
+                } else if PREPOSITIONS.contains(&self.l(c))
+                    && !OBJECT_VERBS.contains(&base)
+                    && !(c + 1 < s1 && self.kind(c + 1) == TokenKind::Number)
+                {
+                    continue;
+                }
+            }
+            if c < s1 && (self.l(c) == "that" || self.is_punct(c, ":") || self.is_punct(c, ",")) {
+                c += 1;
+            }
+            if c >= s1 {
+                continue;
+            }
+            // "thinks the economy is weak" is a clause; "held a 214-delegate advantage" and
+            // "maintains a commanding lock" are objects, with no verb of their own. Verbs of
+            // thought and state report only clauses; the other weak verbs' objects may be
+            // what was said ("proposed a tax", "expressed their fear").
+            let object_np = || {
+                STATIVE_VERBS.contains(&base)
+                    && DETERMINERS.contains(&self.l(c))
+                    && !self.finite_verb_after(c, s1)
+            };
+            if WEAK_VERBS.contains(&base)
+                && c == verb + 1
+                && (!self.clause_start(c) || object_np())
+                && !OBJECT_CONTENT.contains(&base)
+                && !infinitive
+            {
+                continue;
+            }
+            // Where it ends: the sentence's end, or a later statement already found, or the
+            // end of a quotation that began in it and runs on.
+            let mut end = self.content_end(s0, s1);
+            // A new clause after ", but" or ";" is the writer's, not the speaker's, and so is
+            // a second report by the same subject ("... and says ...").
+            if let Some(k) = (c + 2..end).find(|&t| {
+                !self.in_quote(t)
+                    && (self.is_punct(t, ";")
+                        // ", but would not ...", ", but on a wider scale": the speaker's
+                        // clause goes on; only a new subject begins the writer's.
+                        || self.is_punct(t, ",")
+                            && t + 2 < end
+                            && matches!(self.l(t + 1), "but" | "though" | "although")
+                            && self.clause_start(t + 2)
+                        // `... a gun," but he said ...`, "..., and he urged ...": a second
+                        // attribution, whose content is its own.
+                        || matches!(self.l(t), "and" | "but") && self.reports_after(t + 1, end)
+                        // "..., adding that ...": a second report by the same subject (the
+                        // comma may close a quotation: `"overblown," adding`).
+                        || self.l(t).ends_with("ing")
+                            && self.lex.speech_verb(self.l(t)).is_some()
+                            && self.comma_before(t, c)
+                        || matches!(self.l(t), "and" | "but")
+                            && t + 1 < end
+                            && self
+                                .lex
+                                .speech_verb(self.l(t + 1))
+                                .is_some_and(|b| !WEAK_VERBS.contains(&b) || self.l(t + 1).ends_with("ed"))
+                            && self.tok(t + 1).starts_with(char::is_lowercase))
+            }) {
+                end = k;
+            }
+            // "described Clinton as a disgrace after she attacked the police": the object of a
+            // verb of judgement ends where a clause of circumstance begins.
+            let judges = OBJECT_CONTENT.contains(&base) || matches!(base, "describe" | "call");
+            if judges && c == verb + 1 && self.l(c) != "that" && self.quote_of[c].is_none() {
+                if let Some(k) = (c + 2..end).find(|&t| {
+                    !self.in_quote(t)
+                        && matches!(
+                            self.l(t),
+                            "after" | "before" | "when" | "while" | "until" | "during"
+                        )
+                }) {
+                    end = k;
+                    while end > c && matches!(self.tok(end - 1), "," | "—" | "-" | ";") {
+                        end -= 1;
+                    }
+                }
+            }
+            // "Back when he wrote his book, Mr. Lee said that ...": a named speaker's own
+            // attribution after a comma ends the content, which must then say something.
+            let mut short_ok = true;
+            if let Some(k) = (c + 1..end)
+                .find(|&k| !self.in_quote(k) && self.is_punct(k, ",") && self.named_attribution_at(k + 1))
+            {
+                end = k;
+                short_ok = false;
+            }
+            if let Some(k) = (c..end).find(|&t| self.claimed[t]) {
+                end = k;
+                while end > c && matches!(self.tok(end - 1), "," | "—" | "-" | ";") {
+                    end -= 1;
+                }
+            }
+            if !short_ok && self.words_in(c..end) < 4 {
+                continue;
+            }
+            end = self.through_quote(c, end);
+            if end <= c
+                || self.words_in(c..end) < 2
+                || (end - c <= MAX_TAIL / 2 && self.circumstantial(c, end))
+                    && self.l(c) != "that"
+                    && c == verb + 1
+            {
+                continue;
+            }
+            let quoted = self.quote_of[c]
+                .filter(|&q| self.quotes[q].open == c)
+                .map(|q| &self.quotes[self.quote_chain_end(q)])
+                .filter(|last| last.outer().end >= end);
+            let direct = quoted.is_some();
+            let mut content = match quoted {
+                Some(last) => c + 1..end.min(last.inner().end),
+                None => c..end,
+            };
+            // "Acts of protest, Mr. Obama said, are acts of patriotism": the attribution
+            // interrupts a content that starts with the sentence.
+            let before = source.tokens.start;
+            let interrupts = c == verb + 2
+                && self.is_punct(verb + 1, ",")
+                && before > s0 + 1
+                && self.is_punct(before - 1, ",")
+                && !self.is_claimed(s0..before)
+                && self.quote_of[s0].is_none()
+                // "During his years in office, Mr. Obama said, ...": a phrase of when or where
+                // before the attribution is the writer's; a subject or a condition is said.
+                && !matches!(
+                    self.l(s0),
+                    "during" | "in" | "at" | "on" | "after" | "before" | "since" | "over" | "throughout"
+                );
+            if interrupts && !direct {
+                content.start = s0;
+            }
+            let f = self.found(Some(source), Some(cue.clone()), content, direct);
+            self.accept(f);
+        }
+    }
+
+    /// The "that" after a phrase of where, when or how a cue was said, from `c` on: "on
+    /// Monday that", "during a visit to Scotland on Friday that", "Thursday during taping of
+    /// a town hall in Buffalo, New York, that". The phrase is prepositional: a determiner
+    /// only follows a preposition, so "on Monday the plan that he backed ..." is a clause
+    /// with a relative "that" of its own; and a "that" before no clause is relative too
+    /// ("in a statement that was released").
+    pub(super) fn that_after_circumstance(&self, c: usize, s1: usize) -> Option<usize> {
+        for k in c..s1.min(c + 18) {
+            let w = self.l(k);
+            if w == "that" {
+                let clause = k + 1 < s1 && self.clause_start(k + 1) && !is_be(self.l(k + 1));
+                return (k > c && clause).then_some(k);
+            }
+            let fits = match self.kind(k) {
+                TokenKind::Number | TokenKind::Quote => true,
+                TokenKind::Punct => matches!(self.tok(k), "," | "-" | "(" | ")"),
+                TokenKind::Word => {
+                    !AUXILIARIES.contains(&w)
+                        && !is_be(w)
+                        && (k == c || !self.determiner_out_of_place(k))
+                        && (k == c
+                            || self.lex.speech_verb(w).is_none()
+                            || self.tok(k).starts_with(char::is_uppercase))
+                }
+            };
+            if !fits {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// A determiner that follows no preposition: in a phrase of where or when after a cue
+    /// ("on Monday the plan ..."), it starts a noun phrase of the content.
+    pub(super) fn determiner_out_of_place(&self, k: usize) -> bool {
+        matches!(
+            self.l(k),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "our"
+        ) && !(PREPOSITIONS.contains(&self.l(k - 1))
+            || matches!(
+                self.l(k - 1),
+                "during" | "through" | "via" | "after" | "before" | "amid"
+            ))
+    }
+
+    /// Where a content from `c` to `end` ends when a quotation it opens runs on past `end`,
+    /// past the sentence: at the quotation's end (at its start, or after a lead-in:
+    /// `suggesting questions, including, "Why ...? Who ...?"`).
+    pub(super) fn through_quote(&self, c: usize, end: usize) -> usize {
+        let opened = if end > c { self.quote_of[end - 1] } else { None };
+        let Some(q) = self.quote_of[c].or(opened).filter(|&q| self.quotes[q].open >= c) else {
+            return end;
+        };
+        let qe = self.quotes[self.quote_chain_end(q)].inner().end;
+        if qe > end && !self.is_claimed(end..qe) {
+            qe
+        } else {
+            end
+        }
+    }
+
+    /// `said during a hearing in Phoenix, "..."`, `said matter-of-factly: "..."`: the opening
+    /// mark of a quotation after a short phrase and a comma or colon, from `c` on.
+    pub(super) fn quote_after_phrase(&self, c: usize, s1: usize) -> Option<usize> {
+        for k in c..s1.min(c + 14) {
+            if self.kind(k) == TokenKind::Quote {
+                let after_mark = k > c && (self.is_punct(k - 1, ",") || self.is_punct(k - 1, ":"));
+                return self.quote_of[k]
+                    .filter(|&q| after_mark && self.quotes[q].open == k)
+                    .map(|_| k);
+            }
+            // `said she has the quality a president needs: "..."`: a clause of its own
+            // leads in to the quotation, and is said too.
+            if self.l(k) == "that"
+                || self.kind(k) == TokenKind::Word && self.lex.speech_verb(self.l(k)).is_some()
+                || AUXILIARIES.contains(&self.l(k))
+                || k == c && personal_subject(self.l(k))
+            {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The subject at the start of a sentence, for participles ("Trump hit back, saying ...").
+    pub(super) fn sentence_subject(&self, s0: usize, verb: usize) -> Option<Source> {
+        if let Some(m) = self.people.mention_starting_at(s0) {
+            if m.tokens.end < verb {
+                return Some(self.person_source(m));
+            }
+        }
+        let w = self.l(s0);
+        if matches!(w, "he" | "she") {
+            return Some(Source {
+                tokens: s0..s0 + 1,
+                speaker: None,
+            });
+        }
+        // `"...," Graham said on Monday, adding, "..."`: the source of the sentence's
+        // attribution.
+        let stack = &self.latest_cues[self.sentence_of[s0]];
+        let before = stack.partition_point(|&(end, _)| end <= verb);
+        before
+            .checked_sub(1)
+            .and_then(|i| self.found[stack[i].1].source.clone())
+            .filter(|src| !src.tokens.is_empty())
+    }
+
+    /// Skips the indirect object after "told", "warned", "assured": a pronoun, a name, or a
+    /// short noun phrase ("reporters", "the crowd"); and a following "that".
+    pub(super) fn skip_object(&self, c: usize, s1: usize) -> usize {
+        if let Some(m) = self.people.mention_starting_at(c) {
+            return m.tokens.end.min(s1);
+        }
+        let w = self.l(c);
+        if matches!(
+            w,
+            "him"
+                | "her"
+                | "them"
+                | "us"
+                | "me"
+                | "you"
+                | "reporters"
+                | "journalists"
+                | "supporters"
+                | "voters"
+                | "lawmakers"
+                | "members"
+                | "listeners"
+                | "viewers"
+                | "donors"
+        ) && !self.possessive_her(c, s1)
+        {
+            return c + 1;
+        }
+        // "told investors that ...": a bare noun for the audience.
+        if c + 1 < s1 && self.l(c + 1) == "that" && self.kind(c) == TokenKind::Word {
+            return c + 1;
+        }
+        if NP_START.contains(&w) {
+            let mut k = c + 1;
+            while k < s1 && k < c + 5 && self.kind(k) == TokenKind::Word && self.l(k) != "that" {
+                k += 1;
+            }
+            if k < s1 && self.l(k) == "that" {
+                return k;
+            }
+        }
+        // "told The Huffington Post on Thursday": a named object, then the content if any.
+        if self.tok(c).starts_with(char::is_uppercase) {
+            let mut k = c;
+            while k < s1
+                && k < c + 5
+                && self.kind(k) == TokenKind::Word
+                && self.tok(k).starts_with(char::is_uppercase)
+            {
+                k += 1;
+            }
+            if k < s1 && self.l(k) == "that" {
+                return k;
+            }
+            if self.circumstantial(k, self.content_end(k, s1)) {
+                return s1;
+            }
+        }
+        self.audience_end(c, s1).unwrap_or(c)
+    }
+
+    /// Whether "her" at `c` is a possessive before a noun ("told her supporters"), not the
+    /// hearer ("told her the plan", "told her that", "told her to").
+    pub(super) fn possessive_her(&self, c: usize, s1: usize) -> bool {
+        self.l(c) == "her"
+            && c + 1 < s1
+            && self.kind(c + 1) == TokenKind::Word
+            && self.tok(c + 1).starts_with(char::is_lowercase)
+            && !self.clause_start(c + 1)
+            && !matches!(
+                self.l(c + 1),
+                "to" | "about" | "on" | "in" | "at" | "during" | "after" | "before"
+            )
+    }
+
+    /// A longer audience before a "that" or a question word: `told MSNBC's "Morning Joe"
+    /// on Friday that ...`, `told an invited crowd at the club that ...`, `told the show's
+    /// host how ...`. Punctuation, a verb or an infinitive's "to" end the search, as the
+    /// words are then the content itself ("told him the plan would fail").
+    pub(super) fn audience_end(&self, c: usize, s1: usize) -> Option<usize> {
+        for k in c + 1..s1.min(c + 12) {
+            let w = self.l(k);
+            // "told the forum he was ...": a clause's subject after the audience.
+            let subject =
+                personal_subject(w) || w == "it" && k + 1 < s1 && AUXILIARIES.contains(&self.l(k + 1));
+            if subject || matches!(w, "that" | "how" | "why" | "whether" | "what") {
+                return Some(k);
+            }
+            // "told his supporters at a rally to go and vote": an infinitive after the
+            // audience is what they were told ("told a story to the crowd" is no infinitive).
+            if w == "to" && k + 1 < s1 && self.infinitive_after(k) {
+                return Some(k);
+            }
+            let blocks = match self.kind(k) {
+                TokenKind::Word => {
+                    w == "to"
+                        || AUXILIARIES.contains(&w)
+                        || self.lex.speech_verb(w).is_some() && !self.tok(k).starts_with(char::is_uppercase)
+                }
+                TokenKind::Number | TokenKind::Quote => false,
+                // "a town hall in Salem, New Hampshire, on Monday that": a comma of a place
+                // name or before a phrase of when.
+                _ if self.is_punct(k, ",") => {
+                    !(k + 1 < s1
+                        && (self.tok(k + 1).starts_with(char::is_uppercase)
+                            || self.l(k + 1) == "that"
+                            || pre_content(self.l(k + 1))))
+                }
+                _ => !matches!(self.tok(k), "'s" | "’s" | "-"),
+            };
+            if blocks {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Whether the "to" at `k` marks an infinitive: a lowercase word follows that does not
+    /// begin a noun phrase.
+    pub(super) fn infinitive_after(&self, k: usize) -> bool {
+        // `to "go to your place and vote"`: the quotation begins with the verb.
+        let k = if self.kind(k + 1) == TokenKind::Quote && k + 2 < self.seg.tokens.len() {
+            k + 1
+        } else {
+            k
+        };
+        let next = self.l(k + 1);
+        self.kind(k + 1) == TokenKind::Word
+            && self.tok(k + 1).starts_with(char::is_lowercase)
+            && !self.clause_start(k + 1)
+            && !next.ends_with("ing")
+    }
+
+    /// Whether a subject and a speech verb start at `t`: "he said", "she also urged",
+    /// "Mr. Obama added".
+    pub(super) fn reports_after(&self, t: usize, end: usize) -> bool {
+        let subject_end = if personal_subject(self.l(t)) {
+            t + 1
+        } else if let Some(m) = self.people.mention_starting_at(t) {
+            m.tokens.end
+        } else {
+            return false;
+        };
+        let mut verb = subject_end;
+        while verb < end
+            && (BETWEEN.contains(&self.l(verb)) || self.l(verb).len() > 4 && self.l(verb).ends_with("ly"))
+        {
+            verb += 1;
+        }
+        verb < end
+            && self.kind(verb) == TokenKind::Word
+            && self
+                .lex
+                .speech_verb(self.l(verb))
+                .is_some_and(|b| !WEAK_VERBS.contains(&b) || self.l(verb).ends_with("ed"))
+    }
+
+    /// Whether token `c` can start a clause: a pronoun, determiner, name or number.
+    pub(super) fn clause_start(&self, c: usize) -> bool {
+        let w = self.l(c);
+        let t = self.tok(c);
+        matches!(
+            w,
+            "he" | "she"
+                | "they"
+                | "it"
+                | "we"
+                | "i"
+                | "you"
+                | "there"
+                | "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "no"
+                | "some"
+                | "most"
+                | "many"
+                | "all"
+                | "several"
+                | "few"
+                | "both"
+                | "each"
+                | "every"
+                | "any"
+                | "more"
+                | "much"
+        ) || t.starts_with(char::is_uppercase)
+            || self.kind(c) == TokenKind::Number
+            || self.kind(c) == TokenKind::Quote
+            // "noted clients are beginning to ...": a bare noun and a finite verb.
+            || c + 1 < self.seg.tokens.len() && AUXILIARIES.contains(&self.l(c + 1))
+    }
+}

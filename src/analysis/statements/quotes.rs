@@ -1,0 +1,111 @@
+//! Quotations: where they open and close, and which tokens lie inside one.
+
+use super::*;
+
+impl<'a> Finder<'a> {
+    pub(super) fn find_quotes(&mut self) {
+        let para_tokens: Vec<std::ops::Range<usize>> = self
+            .seg
+            .paragraphs
+            .iter()
+            .map(|p| {
+                let s = &self.seg.sentences[p.sentences.clone()];
+                match (s.first(), s.last()) {
+                    (Some(a), Some(b)) => a.tokens.start..b.tokens.end,
+                    _ => 0..0,
+                }
+            })
+            .collect();
+        for (pi, range) in para_tokens.iter().enumerate() {
+            let mut open: Option<usize> = None;
+            // Curly marks nest ("“... what he calls “hell” ...”"); straight ones cannot.
+            let mut depth = 0usize;
+            for i in range.clone() {
+                if self.kind(i) != TokenKind::Quote {
+                    continue;
+                }
+                match self.tok(i) {
+                    "“" | "„" | "«" | "``" => {
+                        if open.is_none() {
+                            open = Some(i);
+                            depth = 1;
+                        } else {
+                            depth += 1;
+                        }
+                    }
+                    "”" | "»" if depth > 1 => depth -= 1,
+                    "”" | "»" => {
+                        if let Some(o) = open.take() {
+                            self.push_quote(o, i, true, false);
+                            depth = 0;
+                        } else if self.opens_like_a_quote(i, range.start) {
+                            // A closing mark typed where an opening one belongs ("”Fear. I am
+                            // afraid ...”"): nothing is open and a word follows it directly.
+                            open = Some(i);
+                            depth = 1;
+                        }
+                    }
+                    "\"" | "''" => match open.take() {
+                        Some(o) => self.push_quote(o, i, true, false),
+                        None => open = Some(i),
+                    },
+                    _ => {}
+                }
+            }
+            if let Some(o) = open {
+                // Unclosed: runs to the end of the paragraph. When the next paragraph opens
+                // with a quotation mark, the quotation goes on there.
+                let continues = para_tokens.get(pi + 1).is_some_and(|next| {
+                    !next.is_empty() && matches!(self.tok(next.start), "“" | "\"" | "''" | "``")
+                });
+                if range.end > o + 1 {
+                    self.push_quote(o, range.end, false, continues);
+                }
+            }
+        }
+    }
+
+    /// Whether the mark at token `i` stands where a quotation opens: at the start of its
+    /// paragraph, or at the start of a line or after a space with a word right after it.
+    pub(super) fn opens_like_a_quote(&self, i: usize, para_start: usize) -> bool {
+        let toks = &self.seg.tokens;
+        let Some(next) = toks.get(i + 1) else { return false };
+        // At the start of a paragraph nothing can be open: `” … he delivered ...`.
+        if i == para_start {
+            return true;
+        }
+        let attached = next.span.start == toks[i].span.end && next.kind == TokenKind::Word;
+        let before = {
+            let gap = &self.text[toks[i - 1].span.end..toks[i].span.start];
+            gap.contains('\n') || !gap.is_empty() && matches!(toks[i - 1].kind, TokenKind::Punct)
+        };
+        attached && before
+    }
+
+    pub(super) fn push_quote(&mut self, open: usize, close: usize, closed: bool, continues: bool) {
+        let q = Quote {
+            open,
+            close,
+            closed,
+            continues,
+        };
+        let idx = self.quotes.len();
+        for t in q.outer() {
+            self.quote_of[t] = Some(idx);
+        }
+        self.quotes.push(q);
+    }
+
+    pub(super) fn in_quote(&self, i: usize) -> bool {
+        self.quote_of[i].is_some()
+    }
+
+    /// The quotation and those it continues into (a quotation over several paragraphs).
+    pub(super) fn quote_chain_end(&self, q: usize) -> usize {
+        let mut q = q;
+        while self.quotes[q].continues && q + 1 < self.quotes.len() {
+            q += 1;
+        }
+        q
+    }
+}

@@ -1,0 +1,409 @@
+//! Sources: the noun phrase or name before or after a cue that says who speaks.
+
+use super::words::*;
+use super::*;
+
+impl<'a> Finder<'a> {
+    /// The subject noun phrase that ends at token `end` (exclusive), walking left.
+    pub(super) fn subject_before(&self, end: usize, floor: usize) -> Option<Source> {
+        if end <= floor {
+            return None;
+        }
+        let mut j = end;
+        // "Sen. Ted Cruz (R-Texas) said"
+        if let Some(k) = self.open_paren_before(j, floor).filter(|&k| k > floor) {
+            j = k;
+        }
+        if let Some(m) = self.people.mention_ending_at(j) {
+            if m.tokens.start >= floor {
+                return Some(self.person_source(m));
+            }
+        }
+        // "Cruz himself said"
+        if j > floor + 1 && matches!(self.l(j - 1), "himself" | "herself") {
+            if let Some(m) = self
+                .people
+                .mention_ending_at(j - 1)
+                .filter(|m| m.tokens.start >= floor)
+            {
+                return Some(Source {
+                    tokens: m.tokens.start..j,
+                    speaker: Some(m.person),
+                });
+            }
+        }
+        let last = j - 1;
+        let w = self.l(last);
+        if PRONOUNS_SUBJECT.contains(&w) && self.kind(last) == TokenKind::Word {
+            return Some(Source {
+                tokens: last..j,
+                speaker: None,
+            });
+        }
+        if self.is_punct(last, ",") {
+            return self.appositive_subject(last, floor);
+        }
+        // "Kall -- co-editor of a book on the debates -- said": the name before a pair of
+        // dashes.
+        let dash =
+            |t: usize| self.kind(t) == TokenKind::Punct && matches!(self.tok(t), "--" | "—" | "–" | "―");
+        if dash(last) {
+            let open = (floor..last).rev().take(30).find(|&t| dash(t))?;
+            return self
+                .people
+                .mention_ending_at(open)
+                .filter(|m| m.tokens.start >= floor)
+                .map(|m| self.person_source(m));
+        }
+        // "said Weaver, who said ...": the person the relative clause is about.
+        if w == "who" && last > floor && self.is_punct(last - 1, ",") {
+            if let Some(m) = self
+                .people
+                .mention_ending_at(last - 1)
+                .filter(|m| m.tokens.start >= floor)
+            {
+                return Some(self.person_source(m));
+            }
+        }
+        // A noun phrase: words back to a stop word, a determiner or punctuation.
+        let mut k = j;
+        while k > floor && j - k < 8 {
+            let t = k - 1;
+            let kind = self.kind(t);
+            let w = self.l(t);
+            let wordish = matches!(kind, TokenKind::Word | TokenKind::Number) || matches!(w, "-" | "&");
+            if !wordish || NP_STOP.contains(&w) {
+                break;
+            }
+            // "Clinton mentioned disparaging remarks": a verb of saying inside is no subject.
+            if kind == TokenKind::Word && self.lex.speech_verb(w).is_some() && !self.noun_use(t) {
+                return None;
+            }
+            k -= 1;
+            if matches!(w, "the" | "a" | "an" | "some" | "many" | "several" | "other") {
+                break;
+            }
+        }
+        if k == j || self.kind(j - 1) != TokenKind::Word {
+            return None;
+        }
+        // "Greg Zorn of The Nation wrote", "Greg Butterfield of Ohio said": the person, not
+        // the paper or the place.
+        let of = (k.saturating_sub(1).max(floor + 1)..j).find(|&o| {
+            self.l(o) == "of"
+                && self
+                    .people
+                    .mention_ending_at(o)
+                    .is_some_and(|m| m.tokens.start >= floor)
+        });
+        if let Some(m) = of.and_then(|o| self.people.mention_ending_at(o)) {
+            return Some(Source {
+                tokens: m.tokens.start..j,
+                speaker: Some(m.person),
+            });
+        }
+        let head = self.l(j - 1);
+        if matches!(
+            head,
+            "him" | "them" | "us" | "me" | "her" | "'s" | "there" | "this" | "who"
+        ) || is_time_word(head)
+        {
+            return None;
+        }
+        Some(Source {
+            tokens: self.head_before_preposition(k, floor).unwrap_or(k)..j,
+            speaker: None,
+        })
+    }
+
+    /// Where an unnamed source really starts when the words found so far (from `k`) are the
+    /// object of a preposition whose noun phrase opens the clause: "A producer for Yahoo
+    /// Studios told", "Republicans in the state claim", "sources close to her campaign say"
+    /// are the producer, the Republicans and the sources, not what follows the preposition.
+    pub(super) fn head_before_preposition(&self, k: usize, floor: usize) -> Option<usize> {
+        if k <= floor + 1
+            || !matches!(
+                self.l(k - 1),
+                "for" | "of" | "in" | "to" | "from" | "at" | "with" | "on" | "among"
+            )
+        {
+            return None;
+        }
+        let mut t = k - 1;
+        let mut words = 0;
+        while t > floor && words < 6 {
+            let prev = t - 1;
+            let w = self.l(prev);
+            let wordish = matches!(self.kind(prev), TokenKind::Word | TokenKind::Number);
+            if !wordish {
+                break;
+            }
+            if NP_STOP.contains(&w) && !matches!(w, "in" | "to" | "of")
+                || self.lex.speech_verb(w).is_some() && !self.noun_use(prev)
+            {
+                return None;
+            }
+            t = prev;
+            words += 1;
+        }
+        // The phrase must open the sentence or follow a comma or colon, with a word of its
+        // own before the preposition, and be a noun phrase: no verb in it ("Armstrong
+        // huddled with other leaders"), no participle or preposition opening it ("Speaking on
+        // radio", "in the middle of ...").
+        let opens = t == floor
+            || self.kind(t - 1) == TokenKind::Punct && matches!(self.tok(t - 1), "," | ":" | "—" | "--");
+        let pos = |i: usize| self.pos.get(i).copied().unwrap_or(Pos::Other);
+        let noun_phrase = !matches!(pos(t), Pos::VerbGerund | Pos::VerbParticiple | Pos::Prep)
+            && !NP_STOP.contains(&self.l(t))
+            && !(t..k - 1).any(|i| pos(i).is_verb() || pos(i) == Pos::Modal);
+        (opens && noun_phrase && t + 1 < k).then_some(t)
+    }
+
+    /// When the token before `end` closes a short parenthesis ("(R-Texas)"), the index of its
+    /// opening bracket, not before `floor`.
+    pub(super) fn open_paren_before(&self, end: usize, floor: usize) -> Option<usize> {
+        if end <= floor || !self.is_punct(end - 1, ")") {
+            return None;
+        }
+        (floor..end - 1).rev().take(12).find(|&k| self.is_punct(k, "("))
+    }
+
+    /// `Lavrov, Russia's foreign minister, said` and `Trump, who ..., said`: the subject
+    /// before a parenthetical that ends in the comma at `comma`.
+    pub(super) fn appositive_subject(&self, comma: usize, floor: usize) -> Option<Source> {
+        let mut k = comma;
+        // Appositives may be chained ("Ayrault, the foreign minister of France, a member of
+        // the council, said"); past the first, the name must start the clause.
+        let mut hops = 0;
+        while k > floor && comma - k < 45 {
+            k -= 1;
+            if self.is_punct(k, ",") {
+                // "A lawyer for them, David Schulz, said": the name between the commas.
+                if let Some(m) = self.people.mention_starting_at(k + 1) {
+                    if m.tokens.end == comma {
+                        return Some(self.person_source(m));
+                    }
+                }
+                // "Meeks (D-N.Y.), chairman of the caucus, said"
+                let end = self.open_paren_before(k, floor).unwrap_or(k);
+                if let Some(m) = self.people.mention_ending_at(end) {
+                    // "Ann Lee, 59, of Ashton, Md., said": a name after a preposition is a place.
+                    let place = m.tokens.start > floor
+                        && matches!(self.l(m.tokens.start - 1), "of" | "in" | "from" | "at" | "near");
+                    if m.tokens.start >= floor
+                        && !place
+                        && (hops == 0 || self.starts_clause(m.tokens.start, floor))
+                    {
+                        return Some(self.person_source(m));
+                    }
+                }
+                hops += 1;
+                if hops > 3 || comma - k > 30 {
+                    return None;
+                }
+                continue;
+            }
+            if matches!(self.kind(k), TokenKind::Punct) && matches!(self.tok(k), "." | ";" | ":") {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Whether the word at `k` ends its phrase: a comma, a full stop or a parenthesis follows
+    /// ("In her home state, Clinton ..."), where a verb would go on to its object.
+    pub(super) fn ends_phrase(&self, k: usize) -> bool {
+        k + 1 >= self.seg.tokens.len()
+            || self.kind(k + 1) == TokenKind::Punct && matches!(self.tok(k + 1), "," | "." | ";" | ")" | ":")
+    }
+
+    /// Whether a determiner and one to three lowercase words without a plural ending come
+    /// just before token `k`: "in her home state", "on a more conciliatory note". Only a
+    /// noun stands there; a verb's subject would be a plural ("the officials state").
+    pub(super) fn after_adjectives(&self, k: usize) -> bool {
+        let floor = self.sentence_range(k).start;
+        let mut t = k;
+        while t > floor && k - t < 3 {
+            t -= 1;
+            let w = self.l(t);
+            if DETERMINERS.contains(&w) {
+                return t + 1 < k;
+            }
+            let lowercase_word =
+                self.kind(t) == TokenKind::Word && !self.tok(t).starts_with(char::is_uppercase);
+            if !lowercase_word
+                || w.ends_with('s')
+                || NP_STOP.contains(&w)
+                || matches!(w, "people" | "police" | "staff" | "public" | "media")
+            {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Whether the word at `k`, a speech verb in form, is used as a noun ("one of the states",
+    /// "made the following comment").
+    pub(super) fn noun_use(&self, k: usize) -> bool {
+        if k == 0 {
+            return false;
+        }
+        let w = self.l(k);
+        if self.lex.speech_verb(w) == Some(w) && self.after_adjectives(k) && self.ends_phrase(k) {
+            return true;
+        }
+        match self.l(k - 1) {
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "these" | "those"
+            | "following" | "one" | "another" | "each" | "every" | "any" => true,
+            // "Trump's remarks", but "he's said" (has said)
+            "'s" | "’s" => !(k >= 2 && matches!(self.l(k - 2), "he" | "she" | "it" | "who" | "that")),
+            // "acts of protest", but "accused of saying"
+            "of" => !self.l(k).ends_with("ing"),
+            // "Clinton restricted comments about ...", "issued statements": a plural after a
+            // verb in the past is its object.
+            prev => {
+                prev.ends_with("ed")
+                    && self.kind(k - 1) == TokenKind::Word
+                    && self.l(k).ends_with('s')
+                    && !self.l(k).ends_with("ss")
+            }
+        }
+    }
+
+    /// Whether a named person and a speech verb start at `i` ("Mr. Lee said", "Ann Ray also
+    /// told").
+    pub(super) fn named_attribution_at(&self, i: usize) -> bool {
+        let Some(m) = self.people.mention_starting_at(i) else {
+            return false;
+        };
+        let mut k = m.tokens.end;
+        while k < self.seg.tokens.len() && k < m.tokens.end + 3 && BETWEEN.contains(&self.l(k)) {
+            k += 1;
+        }
+        k < self.seg.tokens.len()
+            && self.kind(k) == TokenKind::Word
+            && self.lex.speech_verb(self.l(k)).is_some()
+            && !self.noun_use(k)
+    }
+
+    /// Whether a comma stands right before token `t`, not before `floor`, or closes a quotation
+    /// that ends right before it (`"overblown," adding`).
+    pub(super) fn comma_before(&self, t: usize, floor: usize) -> bool {
+        t > floor
+            && (self.is_punct(t - 1, ",")
+                || t > floor + 1 && self.kind(t - 1) == TokenKind::Quote && self.is_punct(t - 2, ","))
+    }
+
+    /// Whether a subject at token `i` begins its clause: at the sentence's start, or after a
+    /// quotation it attributes (`"...," Smith, ...`).
+    pub(super) fn starts_clause(&self, i: usize, floor: usize) -> bool {
+        i == floor
+            || self.kind(i - 1) == TokenKind::Quote
+            || i >= 2 && self.is_punct(i - 1, ",") && self.kind(i - 2) == TokenKind::Quote
+    }
+
+    /// The noun phrase that starts at token `start`, for inverted attributions ("said Putin")
+    /// and "according to".
+    pub(super) fn subject_after(&self, start: usize, ceiling: usize) -> Option<Source> {
+        if start >= ceiling {
+            return None;
+        }
+        if let Some(m) = self.people.mention_starting_at(start) {
+            if m.tokens.end <= ceiling {
+                // "said Obama adviser David Axelrod": the last name is the head.
+                let head = (m.tokens.end..(m.tokens.end + 5).min(ceiling))
+                    .take_while(|&k| self.kind(k - 1) == TokenKind::Word)
+                    .find_map(|k| self.people.mention_starting_at(k))
+                    .filter(|h| h.tokens.end <= ceiling);
+                return Some(match head {
+                    Some(h) => Source {
+                        tokens: start..h.tokens.end,
+                        speaker: Some(h.person),
+                    },
+                    None => self.person_source(m),
+                });
+            }
+        }
+        let w = self.l(start);
+        if PRONOUNS_SUBJECT.contains(&w) {
+            return Some(Source {
+                tokens: start..start + 1,
+                speaker: None,
+            });
+        }
+        let mut k = start;
+        while k < ceiling && k - start < 8 {
+            let w = self.l(k);
+            let wordish = matches!(self.kind(k), TokenKind::Word | TokenKind::Number)
+                || matches!(w, "-" | "&")
+                || w == "/" && k > start && self.kind(k - 1) == TokenKind::Number;
+            if !wordish || (k > start && (NP_STOP.contains(&w) || pre_content(w) && w != "the")) {
+                break;
+            }
+            // "European Council President Donald Tusk", "organiser Lena Dahl": words before a
+            // person describe that person.
+            if k > start
+                && (self.words_in(start..k) <= 3
+                    || (start..k).all(|t| self.tok(t).starts_with(char::is_uppercase)))
+            {
+                if let Some(m) = self
+                    .people
+                    .mention_starting_at(k)
+                    .filter(|m| m.tokens.end <= ceiling)
+                {
+                    return Some(Source {
+                        tokens: start..m.tokens.end,
+                        speaker: Some(m.person),
+                    });
+                }
+            }
+            k += 1;
+        }
+        if k == start {
+            return None;
+        }
+        Some(Source {
+            tokens: start..k,
+            speaker: None,
+        })
+    }
+
+    pub(super) fn person_source(&self, m: &Mention) -> Source {
+        Source {
+            tokens: m.tokens.clone(),
+            speaker: Some(m.person),
+        }
+    }
+
+    /// Skips words that may stand between a subject and its verb, leftwards from `verb`:
+    /// auxiliaries, adverbs, and time phrases ("Sanders on Tuesday said").
+    pub(super) fn skip_between_left(&self, verb: usize, floor: usize) -> usize {
+        let mut j = verb;
+        while j > floor {
+            // "Prime Minister Theresa May said": a name's last word, whatever else it can be.
+            if self.people.mention_ending_at(j).is_some() {
+                break;
+            }
+            let w = self.l(j - 1);
+            // "he's said": a contracted "has" after a pronoun.
+            let has = matches!(w, "'s" | "’s") && j >= 2 && matches!(self.l(j - 2), "he" | "she" | "it");
+            if BETWEEN.contains(&w)
+                || has
+                || w.len() > 4 && w.ends_with("ly") && self.kind(j - 1) == TokenKind::Word
+            {
+                j -= 1;
+            } else if is_time_word(w)
+                && j - 1 > floor
+                && matches!(
+                    self.l(j - 2),
+                    "on" | "last" | "this" | "early" | "late" | "earlier" | "later" | "in"
+                )
+            {
+                j -= 2;
+            } else {
+                break;
+            }
+        }
+        j
+    }
+}
