@@ -28,7 +28,7 @@ use super::lexicon::{Gender, Lexicon};
 use super::people::{Mention, People};
 use super::segment::{Segmentation, Sentence, TokenKind};
 use super::tagger::pos::Pos;
-use super::tagger::{self, Tagger};
+use super::tagger::{self, PartsOfSpeech, Tagger};
 use super::{PersonId, Statement, StatementKind};
 use crate::span::Span;
 
@@ -103,7 +103,7 @@ struct Finder<'a> {
     /// Parts of speech of the sentences that hold a verb of the lexicon (`Other` elsewhere),
     /// read where a word's form alone cannot tell a verb from a noun or a clause from an
     /// object.
-    pos: Vec<Pos>,
+    pos: PartsOfSpeech,
 }
 
 #[derive(Debug, Clone)]
@@ -162,7 +162,7 @@ impl<'a> Finder<'a> {
             found: Vec::new(),
             latest_cues: vec![Vec::new(); seg.sentences.len()],
             accepted_sources: FxHashSet::default(),
-            pos: Vec::new(),
+            pos: PartsOfSpeech::default(),
         }
     }
 

@@ -44,7 +44,9 @@ fn a_tagged_cue_that_is_a_noun_with_no_verb_is_no_cue() {
     let text = "Her push to rebuild the pier drew a crowd. His claim that it was safe held.";
     with_finder(text, |f, seg, lower, found| {
         let wanted = vec![true; seg.sentences.len()];
-        let pos = Tagger::builtin().tag_some(text, seg, lower, found, &wanted).pos;
+        let pos = Tagger::builtin()
+            .tag_some(text, seg, lower, found, &wanted, &Default::default())
+            .pos;
         let word = |w: &str| at(text, seg, w);
         assert_eq!(pos[word("push")], Pos::Noun, "{pos:?}");
         assert!(f.noun_cue(word("push")..word("push") + 1, &pos));

@@ -711,6 +711,13 @@ impl Doc {
         }
     }
 
+    /// Sets the parts of speech of some tokens, tagged elsewhere.
+    pub fn set_pos(&mut self, tokens: std::ops::Range<usize>, tags: &[Pos]) {
+        for (info, p) in self.infos[tokens].iter_mut().zip(tags) {
+            info.tag = *p as u8;
+        }
+    }
+
     /// The part of speech of token `i`: `Other` where the POS tagger did not read.
     pub fn pos_of(&self, i: usize) -> Pos {
         Pos::ALL[usize::from(self.infos[i].tag)]

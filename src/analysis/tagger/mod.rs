@@ -114,6 +114,25 @@ pub struct Tagged {
     pub pos: Vec<Pos>,
 }
 
+/// What [`Tagger::pos_some`] tagged: a part of speech per token (`Other` where it did not
+/// read), and which sentences it read, so that [`Tagger::tag_some`] can reuse them.
+#[derive(Debug, Clone, Default)]
+pub struct PartsOfSpeech {
+    tags: Vec<Pos>,
+    read: Vec<bool>,
+}
+
+impl PartsOfSpeech {
+    /// The part of speech of a token; `None` past the end.
+    pub fn get(&self, token: usize) -> Option<&Pos> {
+        self.tags.get(token)
+    }
+
+    fn read(&self, sentence: usize) -> bool {
+        self.read.get(sentence).copied().unwrap_or(false)
+    }
+}
+
 /// The tagger: a POS tagger and two stages of attribution labelling. The second stage sees
 /// the first stage's labels around each token (the nearest cue, whether the sentence has a
 /// source), which a first-order model cannot see on its own.
@@ -183,6 +202,7 @@ impl Tagger {
         lower: &[Cow<str>],
         people: &People,
         wanted: &[bool],
+        known: &PartsOfSpeech,
     ) -> Tagged {
         let mut stretches: Vec<Option<Range<usize>>> = vec![None; seg.paragraphs.len()];
         for (s, sentence) in seg.sentences.iter().enumerate() {
@@ -217,12 +237,20 @@ impl Tagger {
             |p| stretches[p].is_some(),
             |i| hashed[i],
         );
-        doc.tag_pos_in(&self.pos, seg, |s| {
+        let in_stretch = |s: usize| {
             let sentence = &seg.sentences[s];
             stretches[sentence.paragraph]
                 .as_ref()
                 .is_some_and(|r| r.start <= sentence.tokens.start && sentence.tokens.end <= r.end)
-        });
+        };
+        // A sentence's parts of speech depend on its own words only, so those `pos_some`
+        // already tagged are copied, not tagged again.
+        doc.tag_pos_in(&self.pos, seg, |s| in_stretch(s) && !known.read(s));
+        for (s, sentence) in seg.sentences.iter().enumerate() {
+            if in_stretch(s) && known.read(s) {
+                doc.set_pos(sentence.tokens.clone(), &known.tags[sentence.tokens.clone()]);
+            }
+        }
         let labels = self.tag_stretches(&mut doc, seg, &stretches);
         let pos = (0..seg.tokens.len()).map(|i| doc.pos_of(i)).collect();
         Tagged { labels, pos }
@@ -237,7 +265,7 @@ impl Tagger {
         lower: &[Cow<str>],
         people: &People,
         wanted: &[bool],
-    ) -> Vec<Pos> {
+    ) -> PartsOfSpeech {
         let is_wanted = |s: usize| wanted.get(s).copied().unwrap_or(false);
         let mut paragraphs = vec![false; seg.paragraphs.len()];
         let mut hashed = vec![false; seg.tokens.len()];
@@ -246,12 +274,19 @@ impl Tagger {
             paragraphs[sentence.paragraph] = true;
             hashed[sentence.tokens.clone()].iter_mut().for_each(|h| *h = true);
         }
+        let read = (0..seg.sentences.len()).map(is_wanted).collect();
         if !paragraphs.contains(&true) {
-            return vec![Pos::Other; seg.tokens.len()];
+            return PartsOfSpeech {
+                tags: vec![Pos::Other; seg.tokens.len()],
+                read,
+            };
         }
         let mut doc = Doc::new_in(text, seg, lower, people, |p| paragraphs[p], |i| hashed[i]);
         doc.tag_pos_in(&self.pos, seg, is_wanted);
-        (0..seg.tokens.len()).map(|i| doc.pos_of(i)).collect()
+        PartsOfSpeech {
+            tags: (0..seg.tokens.len()).map(|i| doc.pos_of(i)).collect(),
+            read,
+        }
     }
 
     /// Tags a document whose features are already prepared (parts of speech included),
