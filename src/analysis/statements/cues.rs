@@ -76,18 +76,6 @@ impl<'a> Finder<'a> {
             })
     }
 
-    /// Tags the parts of speech of the sentences that hold a verb of the lexicon (the only
-    /// ones the rules read them in), for [`Finder::pos`].
-    pub(super) fn tag_parts_of_speech(&mut self) {
-        let mut wanted = vec![false; self.seg.sentences.len()];
-        for (t, w) in self.lower.iter().enumerate() {
-            if self.lex.speech_verb(w).is_some() {
-                wanted[self.sentence_of[t]] = true;
-            }
-        }
-        self.pos = Tagger::builtin().pos_some(self.text, self.seg, self.lower, self.people, &wanted);
-    }
-
     /// Drops the cues the part-of-speech tagger reads as nouns. Only a verb's bare form and
     /// its form in "-s" can be nouns ("five states", "his recent remarks", "at one point"); a
     /// determiner just before is caught by [`Finder::noun_use`] without the tagger, the rest
@@ -117,7 +105,8 @@ impl<'a> Finder<'a> {
             after_subject || before_content
         };
         cues.into_iter()
-            .filter(|c| !(ambiguous(c) && pos.get(c.start) == Some(&Pos::Noun) && !verb_by_place(c)))
+            // The tagger last: it tags the cue's whole sentence the first time it is asked.
+            .filter(|c| !(ambiguous(c) && !verb_by_place(c) && pos.get(c.start) == Some(&Pos::Noun)))
             .collect()
     }
 }

@@ -100,10 +100,9 @@ struct Finder<'a> {
     latest_cues: Vec<Vec<(usize, usize)>>,
     /// The token ranges of accepted statements' sources.
     accepted_sources: FxHashSet<(usize, usize)>,
-    /// Parts of speech of the sentences that hold a verb of the lexicon (`Other` elsewhere),
-    /// read where a word's form alone cannot tell a verb from a noun or a clause from an
-    /// object.
-    pos: PartsOfSpeech,
+    /// Parts of speech, tagged a sentence at a time where a rule asks: read where a word's
+    /// form alone cannot tell a verb from a noun or a clause from an object.
+    pos: PartsOfSpeech<'a>,
 }
 
 #[derive(Debug, Clone)]
@@ -129,7 +128,6 @@ enum Pending {
 pub fn find(text: &str, seg: &Segmentation, lower: &[Cow<str>], people: &People) -> Vec<Statement> {
     let mut f = Finder::new(text, seg, lower, people);
     f.find_quotes();
-    f.tag_parts_of_speech();
     f.quote_attributions();
     let cues = f.cues();
     f.closing_attributions(&cues);
@@ -162,7 +160,7 @@ impl<'a> Finder<'a> {
             found: Vec::new(),
             latest_cues: vec![Vec::new(); seg.sentences.len()],
             accepted_sources: FxHashSet::default(),
-            pos: PartsOfSpeech::default(),
+            pos: PartsOfSpeech::new(Tagger::builtin(), text, seg, lower),
         }
     }
 

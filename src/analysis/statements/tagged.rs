@@ -12,7 +12,14 @@ impl<'a> Finder<'a> {
     pub(super) fn tagged_attributions(&mut self) {
         let tagger = Tagger::builtin();
         let wanted = self.sentences_to_tag();
-        let tagged = tagger.tag_some(self.text, self.seg, self.lower, self.people, &wanted, &self.pos);
+        let tagged = tagger.tag_some(
+            self.text,
+            self.seg,
+            self.lower,
+            self.people,
+            &wanted,
+            Some(&self.pos),
+        );
         for a in tagger::attributions(&tagged.labels, self.seg) {
             let Some(src) = a.source.clone() else { continue };
             let mut content = a.content.clone();

@@ -45,7 +45,7 @@ fn a_tagged_cue_that_is_a_noun_with_no_verb_is_no_cue() {
     with_finder(text, |f, seg, lower, found| {
         let wanted = vec![true; seg.sentences.len()];
         let pos = Tagger::builtin()
-            .tag_some(text, seg, lower, found, &wanted, &Default::default())
+            .tag_some(text, seg, lower, found, &wanted, None)
             .pos;
         let word = |w: &str| at(text, seg, w);
         assert_eq!(pos[word("push")], Pos::Noun, "{pos:?}");

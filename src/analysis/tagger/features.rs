@@ -400,6 +400,17 @@ fn bucket(d: u16) -> u64 {
     }
 }
 
+/// What the POS tagger reads of a token, from its text and its lowercase form.
+pub fn pos_input(raw: &str, lower: &str) -> PosInput {
+    let (prefix, suffix) = affixes(lower);
+    PosInput {
+        word: hash_str(lower),
+        prefix,
+        suffix,
+        shape: shape(raw),
+    }
+}
+
 /// "Xxxx", "xx-xx", "d.d": character classes with runs collapsed, at most 6 classes long.
 fn shape(token: &str) -> u64 {
     // Most tokens are ASCII, whose classes need no decoding; the others start over.
@@ -569,9 +580,8 @@ impl Doc {
             let raw = t.span.text(text);
             let info = &mut infos[i];
             if hashed(i) {
-                info.word = hash_str(l);
-                info.shape = shape(raw);
-                (info.prefix, info.suffix) = affixes(l);
+                let x = pos_input(raw, l);
+                (info.word, info.shape, info.prefix, info.suffix) = (x.word, x.shape, x.prefix, x.suffix);
             }
             let mut f = 0;
             match t.kind {

@@ -23,12 +23,13 @@ pub mod pos;
 pub mod train;
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use self::features::{Doc, MAX_FEATURES, MAX_STACKED};
 use self::perceptron::{Model, ModelError, Paired, LABELS, SLOTS};
-use self::pos::{Pos, PosModel};
+use self::pos::{Pos, PosInput, PosModel};
 use crate::analysis::people::People;
 use crate::analysis::segment::Segmentation;
 use crate::span::Span;
@@ -114,22 +115,59 @@ pub struct Tagged {
     pub pos: Vec<Pos>,
 }
 
-/// What [`Tagger::pos_some`] tagged: a part of speech per token (`Other` where it did not
-/// read), and which sentences it read, so that [`Tagger::tag_some`] can reuse them.
-#[derive(Debug, Clone, Default)]
-pub struct PartsOfSpeech {
-    tags: Vec<Pos>,
-    read: Vec<bool>,
+/// Parts of speech for the rules, tagged a sentence at a time on first demand: the rules
+/// ask about a few words ("five states": a noun) in a minority of sentences, and a
+/// sentence's tags depend on its own words only, so no sentence is tagged that no one asks
+/// about. [`Tagger::tag_some`] reuses the sentences tagged here.
+#[derive(Debug)]
+pub struct PartsOfSpeech<'a> {
+    model: &'a PosModel,
+    text: &'a str,
+    seg: &'a Segmentation,
+    lower: &'a [Cow<'a, str>],
+    sentences: Vec<OnceCell<Box<[Pos]>>>,
 }
 
-impl PartsOfSpeech {
-    /// The part of speech of a token; `None` past the end.
-    pub fn get(&self, token: usize) -> Option<&Pos> {
-        self.tags.get(token)
+impl<'a> PartsOfSpeech<'a> {
+    pub fn new(tagger: &'a Tagger, text: &'a str, seg: &'a Segmentation, lower: &'a [Cow<'a, str>]) -> Self {
+        PartsOfSpeech {
+            model: &tagger.pos,
+            text,
+            seg,
+            lower,
+            sentences: vec![OnceCell::new(); seg.sentences.len()],
+        }
     }
 
-    fn read(&self, sentence: usize) -> bool {
-        self.read.get(sentence).copied().unwrap_or(false)
+    /// The part of speech of a token, tagging its sentence if no one has asked about it
+    /// yet; `None` past the last token.
+    pub fn get(&self, token: usize) -> Option<&Pos> {
+        if token >= self.seg.tokens.len() {
+            return None;
+        }
+        let s = self.seg.sentences.partition_point(|x| x.tokens.end <= token);
+        let Some(sentence) = self.seg.sentences.get(s).filter(|x| x.tokens.start <= token) else {
+            return Some(&Pos::Other);
+        };
+        let tags = self.sentences[s].get_or_init(|| {
+            let inputs: Vec<PosInput> = sentence
+                .tokens
+                .clone()
+                .map(|t| features::pos_input(self.seg.tokens[t].span.text(self.text), &self.lower[t]))
+                .collect();
+            let mut out = vec![Pos::Other; inputs.len()];
+            self.model.tag(&inputs, &mut out);
+            out.into_boxed_slice()
+        });
+        tags.get(token - sentence.tokens.start)
+    }
+
+    /// The tags of a sentence, if it has been tagged.
+    fn tagged(&self, sentence: usize) -> Option<&[Pos]> {
+        self.sentences
+            .get(sentence)
+            .and_then(OnceCell::get)
+            .map(|t| &t[..])
     }
 }
 
@@ -202,7 +240,7 @@ impl Tagger {
         lower: &[Cow<str>],
         people: &People,
         wanted: &[bool],
-        known: &PartsOfSpeech,
+        known: Option<&PartsOfSpeech>,
     ) -> Tagged {
         let mut stretches: Vec<Option<Range<usize>>> = vec![None; seg.paragraphs.len()];
         for (s, sentence) in seg.sentences.iter().enumerate() {
@@ -243,50 +281,18 @@ impl Tagger {
                 .as_ref()
                 .is_some_and(|r| r.start <= sentence.tokens.start && sentence.tokens.end <= r.end)
         };
-        // A sentence's parts of speech depend on its own words only, so those `pos_some`
-        // already tagged are copied, not tagged again.
-        doc.tag_pos_in(&self.pos, seg, |s| in_stretch(s) && !known.read(s));
+        // A sentence's parts of speech depend on its own words only, so those the rules
+        // already had tagged are copied, not tagged again.
+        let known = |s: usize| known.and_then(|k| k.tagged(s));
+        doc.tag_pos_in(&self.pos, seg, |s| in_stretch(s) && known(s).is_none());
         for (s, sentence) in seg.sentences.iter().enumerate() {
-            if in_stretch(s) && known.read(s) {
-                doc.set_pos(sentence.tokens.clone(), &known.tags[sentence.tokens.clone()]);
+            if let Some(tags) = known(s).filter(|_| in_stretch(s)) {
+                doc.set_pos(sentence.tokens.clone(), tags);
             }
         }
         let labels = self.tag_stretches(&mut doc, seg, &stretches);
         let pos = (0..seg.tokens.len()).map(|i| doc.pos_of(i)).collect();
         Tagged { labels, pos }
-    }
-
-    /// The parts of speech of the sentences `wanted` selects (by sentence index), `Other`
-    /// elsewhere: for the rules, which ask about a few words ("five states": a noun).
-    pub fn pos_some(
-        &self,
-        text: &str,
-        seg: &Segmentation,
-        lower: &[Cow<str>],
-        people: &People,
-        wanted: &[bool],
-    ) -> PartsOfSpeech {
-        let is_wanted = |s: usize| wanted.get(s).copied().unwrap_or(false);
-        let mut paragraphs = vec![false; seg.paragraphs.len()];
-        let mut hashed = vec![false; seg.tokens.len()];
-        let sentences = seg.sentences.iter().enumerate().filter(|(s, _)| is_wanted(*s));
-        for sentence in sentences.map(|(_, sentence)| sentence) {
-            paragraphs[sentence.paragraph] = true;
-            hashed[sentence.tokens.clone()].iter_mut().for_each(|h| *h = true);
-        }
-        let read = (0..seg.sentences.len()).map(is_wanted).collect();
-        if !paragraphs.contains(&true) {
-            return PartsOfSpeech {
-                tags: vec![Pos::Other; seg.tokens.len()],
-                read,
-            };
-        }
-        let mut doc = Doc::new_in(text, seg, lower, people, |p| paragraphs[p], |i| hashed[i]);
-        doc.tag_pos_in(&self.pos, seg, is_wanted);
-        PartsOfSpeech {
-            tags: (0..seg.tokens.len()).map(|i| doc.pos_of(i)).collect(),
-            read,
-        }
     }
 
     /// Tags a document whose features are already prepared (parts of speech included),
