@@ -566,6 +566,38 @@ mod tests {
     use crate::analysis::people;
     use crate::analysis::segment::segment;
 
+    #[test]
+    fn parts_of_speech_are_tagged_where_asked_and_agree_with_the_tagger() {
+        let text = "The council met on Monday. Ann Lee says the states want a new bridge. \
+                    Nobody else spoke.";
+        let seg = segment(text);
+        let lower = people::lowercase_tokens(text, &seg);
+        let found = people::find(text, &seg, &lower);
+        let tagger = Tagger::builtin();
+        let pos = PartsOfSpeech::new(tagger, text, &seg, &lower);
+        let states = lower
+            .iter()
+            .position(|w| w == "states")
+            .expect("the word is there");
+        assert_eq!(pos.get(states), Some(&Pos::Noun));
+        assert!(pos.tagged(1).is_some());
+        assert!(
+            pos.tagged(0).is_none() && pos.tagged(2).is_none(),
+            "only the sentence asked about"
+        );
+        assert_eq!(pos.get(seg.tokens.len()), None);
+        // The tagger's own parts of speech, tagged from its features, are the same, and it
+        // takes the ones already tagged as they are.
+        let all = vec![true; seg.sentences.len()];
+        let own = tagger.tag_some(text, &seg, &lower, &found, &all, None);
+        let reused = tagger.tag_some(text, &seg, &lower, &found, &all, Some(&pos));
+        for t in seg.sentences[1].tokens.clone() {
+            assert_eq!(Some(&own.pos[t]), pos.get(t), "token {t}");
+        }
+        assert_eq!(own.pos, reused.pos);
+        assert_eq!(own.labels, reused.labels);
+    }
+
     fn run(tagger: &Tagger, text: &str) -> (Segmentation, Vec<Label>) {
         let seg = segment(text);
         let lower = people::lowercase_tokens(text, &seg);
