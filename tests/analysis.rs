@@ -852,6 +852,33 @@ fn an_attribution_inside_its_content() {
 }
 
 #[test]
+fn an_attribution_with_a_phrase_of_its_own_inside_its_content() {
+    // After "told me on Friday" or "explained at the hearing", the comma and a verb go on
+    // with the sentence the attribution interrupts.
+    let a = analyse(
+        "Mayor Dan Ortiz spoke at length. The trouble now, he told me on Friday, is that the \
+         bridge is closed. These workers, Ortiz explained at the hearing, were paid well.",
+    );
+    assert_eq!(
+        contents(&a),
+        [
+            "The trouble now, he told me on Friday, is that the bridge is closed",
+            "These workers, Ortiz explained at the hearing, were paid well",
+        ],
+        "{:?}",
+        statements(&a)
+    );
+    assert!(statements(&a).iter().all(|(who, _, _)| who == "Dan Ortiz"));
+    // A phrase with a verb of its own before the comma is no phrase of when or to whom.
+    let a = analyse("Mayor Dan Ortiz spoke. The winning points, Ortiz says his polls show, include taxes.");
+    assert!(
+        contents(&a).iter().all(|c| !c.starts_with("The winning points")),
+        "{:?}",
+        statements(&a)
+    );
+}
+
+#[test]
 fn a_named_attribution_ends_the_content_of_an_earlier_cue() {
     let a =
         analyse("Back when he wrote his book, Mr. Ray McKinnon said that he considered debt a last resort.");

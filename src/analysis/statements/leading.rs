@@ -50,6 +50,31 @@ impl<'a> Finder<'a> {
             if self.is_claimed(source.tokens.clone()) && source.speaker.is_none() && !shared {
                 continue;
             }
+            // "Acts of protest, Mr. Obama said, are acts of patriotism": the attribution
+            // interrupts a content that starts with the sentence.
+            let before = source.tokens.start;
+            let lead_in = before > s0 + 1
+                && self.is_punct(before - 1, ",")
+                && !self.is_claimed(s0..before)
+                && self.quote_of[s0].is_none()
+                // "During his years in office, Mr. Obama said, ...": a phrase of when or where
+                // before the attribution is the writer's; a subject or a condition is said.
+                && !matches!(
+                    self.l(s0),
+                    "during" | "in" | "at" | "on" | "after" | "before" | "since" | "over" | "throughout"
+                );
+            // "The difference now, he told me on Friday, is that ...": after a short phrase
+            // of when or to whom with no verb, a comma and a verb go on with the sentence.
+            let interrupted_at = if lead_in {
+                let last = self.content_end(s0, s1);
+                (cue.end..(cue.end + MAX_TAIL).min(last))
+                    .take_while(|&t| !self.in_quote(t) && !self.claimed[t])
+                    .take_while(|&t| !self.finite_verb_at(t) && self.l(t) != "who")
+                    .find(|&t| self.is_punct(t, ","))
+                    .filter(|&t| t > cue.end && t + 1 < last && self.finite_verb_at(t + 1))
+            } else {
+                None
+            };
             // Where the content starts.
             let mut c = cue.end;
             if c >= s1 {
@@ -101,6 +126,8 @@ impl<'a> Finder<'a> {
                 }
                 if k < s1 && self.l(k) == "that" {
                     c = k;
+                } else if let Some(comma) = interrupted_at {
+                    c = comma;
                 } else if PREPOSITIONS.contains(&self.l(c))
                     && !OBJECT_VERBS.contains(&base)
                     && !(c + 1 < s1 && self.kind(c + 1) == TokenKind::Number)
@@ -216,27 +243,25 @@ impl<'a> Finder<'a> {
                 Some(last) => c + 1..end.min(last.inner().end),
                 None => c..end,
             };
-            // "Acts of protest, Mr. Obama said, are acts of patriotism": the attribution
-            // interrupts a content that starts with the sentence.
-            let before = source.tokens.start;
-            let interrupts = c == verb + 2
-                && self.is_punct(verb + 1, ",")
-                && before > s0 + 1
-                && self.is_punct(before - 1, ",")
-                && !self.is_claimed(s0..before)
-                && self.quote_of[s0].is_none()
-                // "During his years in office, Mr. Obama said, ...": a phrase of when or where
-                // before the attribution is the writer's; a subject or a condition is said.
-                && !matches!(
-                    self.l(s0),
-                    "during" | "in" | "at" | "on" | "after" | "before" | "since" | "over" | "throughout"
-                );
+            let interrupts =
+                lead_in && (c == verb + 2 && self.is_punct(verb + 1, ",") || interrupted_at.is_some());
             if interrupts && !direct {
                 content.start = s0;
             }
             let f = self.found(Some(source), Some(cue.clone()), content, direct);
             self.accept(f);
         }
+    }
+
+    /// Whether token `t` is a finite verb: a form of "be" or an auxiliary, or a verb the
+    /// part-of-speech tagger reads as past, present or modal.
+    pub(super) fn finite_verb_at(&self, t: usize) -> bool {
+        is_be(self.l(t))
+            || AUXILIARIES.contains(&self.l(t))
+            || matches!(
+                self.pos.get(t),
+                Some(Pos::VerbPast | Pos::VerbPresent | Pos::Modal)
+            )
     }
 
     /// The "that" after a phrase of where, when or how a cue was said, from `c` on: "on
