@@ -1361,6 +1361,25 @@ fn a_quotation_the_content_opens_after_a_lead_in_runs_to_its_end() {
 }
 
 #[test]
+fn words_before_a_quotation_that_finishes_their_sentence_are_said_too() {
+    // "answers" and "claims" are speech verbs used as nouns here: the words are still the
+    // speaker's.
+    let a = analyse(
+        "The answers to the survey are \"not good enough,\" says Ana Ruiz, head of the board. \
+         Her claims about the budget were \"simply wrong,\" said Tom Lee.",
+    );
+    assert_eq!(
+        contents(&a),
+        [
+            "The answers to the survey are \"not good enough,\"",
+            "Her claims about the budget were \"simply wrong,\"",
+        ],
+        "{:?}",
+        statements(&a)
+    );
+}
+
+#[test]
 fn verbs_of_stance_report_what_their_subject_said() {
     let a = analyse(
         "Governor Tina Albers defended the budget cuts as necessary.\n\n\

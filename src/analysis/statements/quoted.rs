@@ -34,12 +34,15 @@ impl<'a> Finder<'a> {
                         content.end = self.quotes[q2].inner().end;
                     }
                     // `Not paying taxes "makes me smart," he said.`: words of the sentence
-                    // before the quotation are part of what was said.
+                    // before the quotation are part of what was said, speech verbs used as
+                    // nouns included ("The answers to ... are "not enough," he said").
                     let lead_in = first.open > s0
                         && (s0..first.open).all(|t| {
                             !self.claimed[t]
                                 && self.quote_of[t].is_none()
-                                && self.lex.speech_verb(self.l(t)).is_none()
+                                && (self.lex.speech_verb(self.l(t)).is_none()
+                                    || self.noun_use(t)
+                                    || self.pos.get(t) == Some(&Pos::Noun))
                         })
                         && self.words_in(s0..first.open) >= 2;
                     let (content, direct) = if lead_in {
