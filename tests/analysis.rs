@@ -781,6 +781,20 @@ fn a_verb_of_thought_or_state_before_a_plain_object_reports_nothing() {
     // A clause after the same verbs still is.
     let a = analyse("Mayor Ada Whitlow maintains the council will approve the budget.");
     assert_eq!(only(&a).2, "the council will approve the budget");
+    // A verb after a comma is another clause's: the object ends there, and the report in
+    // the next clause is its own speaker's.
+    let a = analyse(
+        "Mayor Ada Whitlow spoke. Members of the council held a meeting on Friday, shortly \
+         after Whitlow said she finally believes the bridge is safe.",
+    );
+    assert_eq!(
+        statements(&a),
+        [(
+            "Ada Whitlow".to_string(),
+            StatementKind::Indirect,
+            "she finally believes the bridge is safe".to_string()
+        )]
+    );
 }
 
 #[test]

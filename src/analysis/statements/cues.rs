@@ -64,10 +64,12 @@ impl<'a> Finder<'a> {
     }
 
     /// Whether a finite verb (past, present, modal or auxiliary) follows token `c` in its
-    /// sentence before a semicolon, within fifteen tokens.
+    /// sentence before a comma or semicolon, within fifteen tokens: "held a press
+    /// conference, shortly after Trump said ..." holds an object, the verb is another
+    /// clause's.
     pub(super) fn finite_verb_after(&self, c: usize, s1: usize) -> bool {
         (c + 1..s1.min(c + 16))
-            .take_while(|&t| !self.is_punct(t, ";"))
+            .take_while(|&t| !self.is_punct(t, ";") && !self.is_punct(t, ","))
             .any(|t| {
                 matches!(
                     self.pos.get(t),
