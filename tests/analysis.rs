@@ -1816,3 +1816,33 @@ fn an_attribution_with_told_that_ends_the_text_is_read_without_a_crash() {
     let a = analyse("\u{201c}?\u{201d} he told reporters");
     assert_eq!(contents(&a), ["\u{201c}?\u{201d}"]);
 }
+
+#[test]
+fn a_report_in_an_opening_subordinate_clause_ends_where_the_main_clause_begins() {
+    // The main clause after the comma is the writer's: its subject and verb are not part of
+    // what was said.
+    let a = analyse(
+        "Shortly after Mayor Ada Whitlow said she believes the bridge is safe, members of the \
+         council met in the town hall.\n\n\
+         When Councillor Bo Rendell announced he would retire, the board named a successor.\n\n\
+         Although Whitlow insists the budget is balanced, the deficit has grown for years.",
+    );
+    assert_eq!(
+        contents(&a),
+        [
+            "she believes the bridge is safe",
+            "he would retire",
+            "the budget is balanced"
+        ]
+    );
+    // An opening phrase closed by its comma before the attribution is no subordinate
+    // clause: the report keeps its commas.
+    let a = analyse(
+        "After the vote, Mayor Ada Whitlow said the bridge, the road and the tunnel will all \
+         reopen in May.",
+    );
+    assert_eq!(
+        contents(&a),
+        ["the bridge, the road and the tunnel will all reopen in May"]
+    );
+}

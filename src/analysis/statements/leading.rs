@@ -190,6 +190,25 @@ impl<'a> Finder<'a> {
             }) {
                 end = k;
             }
+            // "Shortly after Trump said he believes ..., the caucus met": an attribution in the
+            // subordinate clause that opens its sentence reports up to the comma where the
+            // main clause begins with a subject and a verb of its own (not a relative clause
+            // or a coordinated one, which may be the speaker's).
+            if self.opening_subordinate(s0, source.tokens.start) {
+                if let Some(k) = (c + 1..end).find(|&t| {
+                    !self.in_quote(t)
+                        && self.is_punct(t, ",")
+                        && t + 1 < end
+                        && self.kind(t + 1) == TokenKind::Word
+                        && !matches!(
+                            self.l(t + 1),
+                            "and" | "or" | "but" | "which" | "who" | "whom" | "whose" | "where"
+                        )
+                        && self.finite_verb_after(t, end)
+                }) {
+                    end = k;
+                }
+            }
             // "described Clinton as a disgrace after she attacked the police": the object of a
             // verb of judgement ends where a clause of circumstance begins.
             let judges = OBJECT_CONTENT.contains(&base) || matches!(base, "describe" | "call");
@@ -251,6 +270,18 @@ impl<'a> Finder<'a> {
             let f = self.found(Some(source), Some(cue.clone()), content, direct);
             self.accept(f);
         }
+    }
+
+    /// Whether the sentence from `s0` opens with a subordinate clause ("After", "Shortly
+    /// after", "Even though") that runs on, with no comma, to `source`.
+    pub(super) fn opening_subordinate(&self, s0: usize, source: usize) -> bool {
+        let mut k = s0;
+        if k < source && SUBORDINATOR_ADVERBS.contains(&self.l(k)) {
+            k += 1;
+        }
+        k < source
+            && SUBORDINATORS.contains(&self.l(k))
+            && !(k..source).any(|t| self.kind(t) != TokenKind::Word && !self.is_punct(t, "."))
     }
 
     /// Whether token `t` is a finite verb: a form of "be" or an auxiliary, or a verb the

@@ -113,6 +113,19 @@ pub(super) const OBJECT_CONTENT: &[&str] = &[
 
 /// Verbs whose infinitive is what the source said they would or would not do ("vowed to
 /// form a task force", "declined to comment").
+/// Words that open a subordinate clause before a sentence's main clause ("After Smith
+/// said ..., the board met"). "As" is left out: "As Smith said, the plan failed" reports
+/// the main clause.
+pub(super) const SUBORDINATORS: &[&str] = &[
+    "after", "when", "while", "although", "though", "because", "since", "if", "unless", "before", "once",
+    "until", "whereas", "whenever",
+];
+
+/// Adverbs that may come before a subordinator: "Shortly after", "Even though", "Just before".
+pub(super) const SUBORDINATOR_ADVERBS: &[&str] = &[
+    "shortly", "soon", "just", "even", "only", "long", "right", "minutes", "hours", "days", "weeks",
+];
+
 pub(super) const INFINITIVE_VERBS: &[&str] = &["decline", "refuse", "vow", "promise", "pledge", "threaten"];
 
 /// Verbs that take an object before the content ("told reporters that", "informed him").
