@@ -111,8 +111,6 @@ pub(super) const OBJECT_CONTENT: &[&str] = &[
     "slam", "mock", "applaud", "defend", "reject", "assail", "endorse", "thank",
 ];
 
-/// Verbs whose infinitive is what the source said they would or would not do ("vowed to
-/// form a task force", "declined to comment").
 /// Words that open a subordinate clause before a sentence's main clause ("After Smith
 /// said ..., the board met"). "As" is left out: "As Smith said, the plan failed" reports
 /// the main clause.
@@ -126,6 +124,8 @@ pub(super) const SUBORDINATOR_ADVERBS: &[&str] = &[
     "shortly", "soon", "just", "even", "only", "long", "right", "minutes", "hours", "days", "weeks",
 ];
 
+/// Verbs whose infinitive is what the source said they would or would not do ("vowed to
+/// form a task force", "declined to comment").
 pub(super) const INFINITIVE_VERBS: &[&str] = &["decline", "refuse", "vow", "promise", "pledge", "threaten"];
 
 /// Verbs that take an object before the content ("told reporters that", "informed him").
