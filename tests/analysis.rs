@@ -1846,3 +1846,51 @@ fn a_report_in_an_opening_subordinate_clause_ends_where_the_main_clause_begins()
         ["the bridge, the road and the tunnel will all reopen in May"]
     );
 }
+
+#[test]
+fn a_two_word_cue_after_an_opening_phrase_reports_what_follows_it() {
+    // "called on" and "called for" are cues of two words; the opening phrase before the
+    // speaker is the writer's, and the demand after the cue is the content.
+    let a = analyse(
+        "In the wake of the remarks on Sunday, Mayor Ada Whitlow called on the governor to \
+         resign.\n\n\
+         While the council has voiced concern over the case, Whitlow called for an inquiry.",
+    );
+    assert_eq!(contents(&a), ["the governor to resign", "an inquiry"]);
+}
+
+#[test]
+fn a_speaker_who_goes_on_to_say_something_says_it() {
+    let a = analyse(
+        "\"The debate is a waste of time,\" Senator Ben Okafor said, going on to say that \
+         voters want answers on jobs.\n\n\
+         Mayor Ada Whitlow praised the plan and went on to explain that it would cut \
+         waiting times.\n\n\
+         Okafor went on to win the seat.",
+    );
+    assert_eq!(
+        statements(&a),
+        [
+            (
+                "Ben Okafor".to_string(),
+                StatementKind::Direct,
+                "\"The debate is a waste of time,\"".to_string()
+            ),
+            (
+                "Ben Okafor".to_string(),
+                StatementKind::Indirect,
+                "that voters want answers on jobs".to_string()
+            ),
+            (
+                "Ada Whitlow".to_string(),
+                StatementKind::Indirect,
+                "the plan".to_string()
+            ),
+            (
+                "Ada Whitlow".to_string(),
+                StatementKind::Indirect,
+                "that it would cut waiting times".to_string()
+            ),
+        ]
+    );
+}

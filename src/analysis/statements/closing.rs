@@ -57,7 +57,7 @@ impl<'a> Finder<'a> {
                 && !hearer_after
                 && !self.l(verb).ends_with("ing")
             {
-                if let Some(source) = self.subject_after(verb + 1, s1) {
+                if let Some(source) = self.subject_after(cue.end, s1) {
                     let tail = self.attribution_tail(source.tokens.end, s1);
                     let fits = self.circumstantial(source.tokens.end, tail.min(last))
                         && (tail >= last
@@ -82,10 +82,10 @@ impl<'a> Finder<'a> {
                 continue;
             }
             // "..., Graham told The Huffington Post on Thursday.": past the object first.
-            let after = if OBJECT_VERBS.contains(&self.base(cue)) && verb + 1 < last {
-                self.skip_object(verb + 1, s1).min(s1)
+            let after = if OBJECT_VERBS.contains(&self.base(cue)) && cue.end < last {
+                self.skip_object(cue.end, s1).min(s1)
             } else {
-                verb + 1
+                cue.end
             };
             let tail = self.attribution_tail(after, s1);
             if !self.circumstantial(after, tail)

@@ -25,8 +25,10 @@ impl<'a> Finder<'a> {
             if i > sentence_start && self.tok(i).starts_with(char::is_uppercase) {
                 continue;
             }
-            // "to say": an infinitive is no report; "the said" is no verb.
-            if i > 0 && self.l(i - 1) == "to" || self.noun_use(i) {
+            // "to say": an infinitive is no report, unless the speaker "went on to say" it;
+            // "the said" is no verb.
+            let start = self.goes_on_to(i).unwrap_or(i);
+            if i > 0 && self.l(i - 1) == "to" && start == i || self.noun_use(i) {
                 continue;
             }
             // Passives ("was told", "is expected") report nothing of their subject; the
@@ -58,9 +60,19 @@ impl<'a> Finder<'a> {
                     continue;
                 }
             }
-            out.push(i..i + 1);
+            out.push(start..i + 1);
         }
         self.drop_nouns(out)
+    }
+
+    /// Where "went on to" starts, when the verb at `i` follows it: "Sanders said, going on
+    /// to say that ...", "She went on to explain ...". A speaker's next words, reported.
+    pub(super) fn goes_on_to(&self, i: usize) -> Option<usize> {
+        (i >= 3
+            && self.l(i - 1) == "to"
+            && self.l(i - 2) == "on"
+            && matches!(self.l(i - 3), "go" | "goes" | "going" | "went" | "gone"))
+        .then(|| i - 3)
     }
 
     /// Whether a finite verb (past, present, modal or auxiliary) follows token `c` in its

@@ -186,7 +186,12 @@ impl<'a> Finder<'a> {
                                 .lex
                                 .speech_verb(self.l(t + 1))
                                 .is_some_and(|b| !WEAK_VERBS.contains(&b) || self.l(t + 1).ends_with("ed"))
-                            && self.tok(t + 1).starts_with(char::is_lowercase))
+                            && self.tok(t + 1).starts_with(char::is_lowercase)
+                        // "... and went on to say ...": the same.
+                        || matches!(self.l(t), "and" | "but")
+                            && t + 4 < end
+                            && self.goes_on_to(t + 4) == Some(t + 1)
+                            && self.lex.speech_verb(self.l(t + 4)).is_some())
             }) {
                 end = k;
             }

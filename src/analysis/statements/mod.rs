@@ -189,7 +189,11 @@ impl<'a> Finder<'a> {
     }
 
     fn base(&self, cue: &std::ops::Range<usize>) -> &'static str {
-        self.lex.speech_verb(self.l(cue.start)).unwrap_or("according")
+        // The verb of "went on to say" is its last word.
+        self.lex
+            .speech_verb(self.l(cue.start))
+            .or_else(|| self.lex.speech_verb(self.l(cue.end - 1)))
+            .unwrap_or("according")
     }
 
     fn is_claimed(&self, range: std::ops::Range<usize>) -> bool {
