@@ -755,17 +755,18 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
     };
     while i < end {
         // A title or given name first makes the whole run a name ("Mr. Washington",
-        // "George Washington"); otherwise a place or organisation inside it splits it.
+        // "George Washington"); otherwise a place or organisation inside it splits it. A
+        // listed name of several words that begins with the given name is the thing's
+        // ("Al Qaeda", "Hong Kong").
+        let listed = lex
+            .not_people
+            .longest_match(scan.lower[i..end].iter().map(|w| &**w));
         let protected = titled
             || part_start == c.name.start
                 && end - part_start > 1
-                && lex.is_given_name(&scan.lower[part_start]);
-        let n = if protected {
-            0
-        } else {
-            lex.not_people
-                .longest_match(scan.lower[i..end].iter().map(|w| &**w))
-        };
+                && lex.is_given_name(&scan.lower[part_start])
+                && !(i == part_start && listed > 1);
+        let n = if protected { 0 } else { listed };
         let n = if n == 1 && i + 1 == end && vouched.contains(scan.lower[i].as_ref()) {
             0
         } else {
@@ -1584,6 +1585,22 @@ mod tests {
         assert_eq!(
             names("George Washington crossed. Mr. Jordan spoke."),
             ["George Washington", "Jordan"]
+        );
+    }
+
+    #[test]
+    fn a_listed_thing_whose_name_starts_with_a_given_name_is_no_person() {
+        // "Al" and "Hong" are given names; the whole listed name is a group and a city, but
+        // a given name before another listed word still makes a person.
+        assert_eq!(
+            names("Fighters allied with Al Qaeda held the town. Hong Kong said no. Al Jordan said yes."),
+            ["Al Jordan"]
+        );
+        // So is a name that starts with one and ends with a word of places and companies.
+        assert!(
+            names("Fans filled Madison Square Garden. Neal Street Productions made the show.").is_empty(),
+            "{:?}",
+            names("Fans filled Madison Square Garden. Neal Street Productions made the show.")
         );
     }
 
