@@ -610,6 +610,23 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
         if range.len() == 1 && (scan.acronym(range.start) || lex.is_org_word(first)) {
             return;
         }
+        // "As Secretary I championed ...": the pronoun after a title is no name.
+        if range.len() == 1 && scan.tok(range.start) == "I" {
+            return;
+        }
+        // "Roe v. Wade": the parties of a court case name the case ("Clinton vs. Trump" is a
+        // contest of people).
+        let versus = |i: usize| {
+            scan.lower
+                .get(i)
+                .is_some_and(|w| matches!(w.as_ref(), "v" | "v."))
+        };
+        if versus(range.end)
+            || range.start > 1 && versus(range.start - 2) && scan.tok(range.start - 1) == "."
+            || range.start > 0 && versus(range.start - 1)
+        {
+            return;
+        }
         // Contractions ("We've", "You'd") are never names; "D'Souza" and "O'Neill" are.
         let contraction = |w: &str| {
             w.rsplit_once('\'')
@@ -1602,6 +1619,24 @@ mod tests {
             "{:?}",
             names("Fans filled Madison Square Garden. Neal Street Productions made the show.")
         );
+    }
+
+    #[test]
+    fn a_pronoun_after_a_title_and_the_parties_of_a_court_case_are_not_people() {
+        assert_eq!(
+            names(
+                "\"As Secretary I championed the pivot,\" Ann Lee said. Judges cited Roe v. Wade. \
+                 The race is Ann Lee vs. Bo Chen."
+            ),
+            ["Ann Lee", "Bo Chen"]
+        );
+    }
+
+    #[test]
+    fn pollsters_and_the_names_of_shows_and_research_firms_are_not_people() {
+        let text = "In 2014, Pew found that voters were split. The Sean Hannity Show aired it. \
+                    Anderson Robbins Research polled it for the Oneida Indian Nation.";
+        assert!(names(text).is_empty(), "{:?}", names(text));
     }
 
     #[test]
