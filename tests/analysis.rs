@@ -709,6 +709,24 @@ fn an_appositive_subject_is_no_inverted_attribution() {
 }
 
 #[test]
+fn a_speaker_from_a_place_with_an_appositive_before_the_verb() {
+    // "of Oklahoma" after the name, then a description between commas: the name is the
+    // subject all the same.
+    let a = analyse(
+        "Rep. Tom Carver of Oklahoma, an ally of the leadership, said Thursday his biggest \
+         worry is the budget.",
+    );
+    assert_eq!(
+        only(&a),
+        (
+            "Tom Carver".into(),
+            StatementKind::Indirect,
+            "his biggest worry is the budget".into()
+        )
+    );
+}
+
+#[test]
 fn a_place_in_an_appositive_is_not_the_speaker() {
     let a = analyse("Donna Rawley, 59, of Ashton, Md., said the event was moving.");
     assert_eq!(only(&a).0, "Donna Rawley");

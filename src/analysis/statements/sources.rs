@@ -184,8 +184,10 @@ impl<'a> Finder<'a> {
                         return Some(self.person_source(m));
                     }
                 }
-                // "Meeks (D-N.Y.), chairman of the caucus, said"
+                // "Meeks (D-N.Y.), chairman of the caucus, said"; "Rep. Tom Cole of
+                // Oklahoma, an ally of the leadership, said"
                 let end = self.open_paren_before(k, floor).unwrap_or(k);
+                let end = self.of_place_before(end, floor).unwrap_or(end);
                 if let Some(m) = self.people.mention_ending_at(end) {
                     // "Ann Lee, 59, of Ashton, Md., said": a name after a preposition is a place.
                     let place = m.tokens.start > floor
@@ -208,6 +210,21 @@ impl<'a> Finder<'a> {
             }
         }
         None
+    }
+
+    /// Where "of" starts a place after a name that ends at `end`: "Tom Cole of Oklahoma",
+    /// "Ann Lee of Ashton Falls". The place is one to three capitalised words.
+    pub(super) fn of_place_before(&self, end: usize, floor: usize) -> Option<usize> {
+        let mut k = end;
+        while k > floor
+            && end - k < 3
+            && self.kind(k - 1) == TokenKind::Word
+            && self.tok(k - 1).starts_with(char::is_uppercase)
+        {
+            k -= 1;
+        }
+        (k < end && k > floor && self.l(k - 1) == "of" && self.people.mention_ending_at(k - 1).is_some())
+            .then(|| k - 1)
     }
 
     /// Whether the word at `k` ends its phrase: a comma, a full stop or a parenthesis follows
