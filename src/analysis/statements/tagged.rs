@@ -100,8 +100,9 @@ impl<'a> Finder<'a> {
     /// its whole paragraph as context.
     pub(super) fn sentences_to_tag(&self) -> Vec<bool> {
         // A name or pronoun the rules have not used yet: in a sentence they found nothing
-        // in, any; in one where they found a statement, only outside it ("called them
-        // "rapists" and promised to build a wall": the second report is the tagger's).
+        // in, any; in one where they found a statement, only outside it ("Whitlow called
+        // her vote a mistake, but she noted that ...": the rules take "noted", the tagger
+        // "called").
         let mut wanted = vec![false; self.seg.sentences.len()];
         for m in &self.people.mentions {
             if !self.claimed[m.tokens.start] {
