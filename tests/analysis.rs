@@ -1946,3 +1946,47 @@ fn the_tagger_reads_the_rest_of_a_sentence_the_rules_found_a_statement_in() {
         statements(&a)
     );
 }
+
+#[test]
+fn an_inverted_speaker_described_up_to_a_clause_set_off_by_a_comma_is_the_source() {
+    // The speaker's description ends with a relative clause of its own: the report is the
+    // words before "said", and nothing in the description is said.
+    let a = analyse(
+        "Nor will the new toll pay for the bridge, said Tom Ridley, a professor of \
+         engineering at the college, who has studied the harbor for years.",
+    );
+    assert_eq!(
+        only(&a),
+        (
+            "Tom Ridley".to_string(),
+            StatementKind::Indirect,
+            "Nor will the new toll pay for the bridge".to_string()
+        )
+    );
+}
+
+#[test]
+fn the_audience_of_told_is_not_what_was_told() {
+    // After "told" comes its hearer; a clause of when after the hearer is the writer's, and
+    // the report is the sentence before the attribution.
+    let a = analyse(
+        "This is not about the pier, Mayor Ada Whitlow told her closest aides as she worked \
+         on the budget.\n\n\
+         The harbor needs a new bridge, Whitlow told her aides.",
+    );
+    assert_eq!(
+        contents(&a),
+        ["This is not about the pier", "The harbor needs a new bridge"]
+    );
+    // A "that" after the clause of when still brings what was told; so does the question
+    // of "asked ... if", and what "told a joke" tells is the joke.
+    let a = analyse(
+        "Mayor Ada Whitlow told the crowd as she left the hall that the pier would reopen.\n\n\
+         Councillor Bo Rendell asked the students if they had read the plan.\n\n\
+         Rendell told a joke.",
+    );
+    assert_eq!(
+        contents(&a),
+        ["that the pier would reopen", "they had read the plan", "a joke"]
+    );
+}

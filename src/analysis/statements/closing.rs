@@ -130,8 +130,14 @@ impl<'a> Finder<'a> {
             // with no verb of its own and no quotation.
             _ => {
                 let relative = |t: usize| matches!(self.l(t), "who" | "which" | "that");
+                // "said Ann Lee, a professor at the college, who has studied ...": a clause
+                // set off by its own comma closes the description as well.
+                let opens_clause = |t: usize| {
+                    self.kind(t - 1) == TokenKind::Word
+                        || self.is_punct(t - 1, ",") && matches!(self.l(t), "who" | "which")
+                };
                 let phrase_end = if inverted {
-                    (next + 2..last).find(|&t| relative(t) && self.kind(t - 1) == TokenKind::Word)
+                    (next + 2..last).find(|&t| relative(t) && opens_clause(t))
                 } else {
                     None
                 };

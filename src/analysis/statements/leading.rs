@@ -448,6 +448,11 @@ impl<'a> Finder<'a> {
             if k < s1 && self.l(k) == "that" {
                 return k;
             }
+            // "..., Mr. Obama told his advisers.": the audience is all there is ("told a
+            // joke" has no audience: the joke is what was told).
+            if k >= self.content_end(c, s1) && !matches!(w, "a" | "an") {
+                return s1;
+            }
         }
         // "told The Huffington Post on Thursday": a named object, then the content if any.
         if self.tok(c).starts_with(char::is_uppercase) {
@@ -495,6 +500,16 @@ impl<'a> Finder<'a> {
                 personal_subject(w) || w == "it" && k + 1 < s1 && AUXILIARIES.contains(&self.l(k + 1));
             if subject || matches!(w, "that" | "how" | "why" | "whether" | "what") {
                 return Some(k);
+            }
+            // "told his advisers as he worked on the speech": a clause of when or why after
+            // the audience is the writer's; only a later "that" brings what was told.
+            // ("asked them if ..." asks a question: its "if" is no condition.)
+            if (w == "as" || w != "if" && SUBORDINATORS.contains(&w))
+                && k + 1 < s1
+                && (personal_subject(self.l(k + 1)) || self.tok(k + 1).starts_with(char::is_uppercase))
+            {
+                let that = (k + 2..s1).find(|&t| self.l(t) == "that" && !self.in_quote(t));
+                return Some(that.unwrap_or(s1));
             }
             // "told his supporters at a rally to go and vote": an infinitive after the
             // audience is what they were told ("told a story to the crowd" is no infinitive).
