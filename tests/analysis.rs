@@ -1990,3 +1990,27 @@ fn the_audience_of_told_is_not_what_was_told() {
         ["that the pier would reopen", "they had read the plan", "a joke"]
     );
 }
+
+#[test]
+fn a_second_speaker_after_while_ends_the_first_report() {
+    // "while Rendell says ..." is a report of its own, not part of the mayor's.
+    let a = analyse(
+        "Mayor Ada Whitlow accuses Councillor Bo Rendell of stalling the pier repairs while \
+         Rendell says the mayor has ignored the budget for years.",
+    );
+    assert_eq!(
+        statements(&a),
+        [
+            (
+                "Ada Whitlow".to_string(),
+                StatementKind::Indirect,
+                "Councillor Bo Rendell of stalling the pier repairs".to_string()
+            ),
+            (
+                "Bo Rendell".to_string(),
+                StatementKind::Indirect,
+                "the mayor has ignored the budget for years".to_string()
+            ),
+        ]
+    );
+}

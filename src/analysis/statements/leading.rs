@@ -174,7 +174,8 @@ impl<'a> Finder<'a> {
                             && self.clause_start(t + 2)
                         // `... a gun," but he said ...`, "..., and he urged ...": a second
                         // attribution, whose content is its own.
-                        || matches!(self.l(t), "and" | "but") && self.reports_after(t + 1, end)
+                        || matches!(self.l(t), "and" | "but" | "while" | "whereas")
+                            && self.reports_after(t + 1, end)
                         // "..., adding that ...": a second report by the same subject (the
                         // comma may close a quotation: `"overblown," adding`).
                         || self.l(t).ends_with("ing")
