@@ -2014,3 +2014,27 @@ fn a_second_speaker_after_while_ends_the_first_report() {
         ]
     );
 }
+
+#[test]
+fn adding_after_a_closing_attribution_goes_on_from_its_speaker() {
+    // The participle continues the attribution just made, not the sentence's first name.
+    let a = analyse(
+        "Mayor Ada Whitlow will sign the pier budget on Friday, Tom Ashby said on Tuesday, \
+         adding that the council had approved it.",
+    );
+    assert_eq!(
+        statements(&a),
+        [
+            (
+                "Tom Ashby".to_string(),
+                StatementKind::Indirect,
+                "Mayor Ada Whitlow will sign the pier budget on Friday".to_string()
+            ),
+            (
+                "Tom Ashby".to_string(),
+                StatementKind::Indirect,
+                "that the council had approved it".to_string()
+            ),
+        ]
+    );
+}

@@ -387,6 +387,27 @@ impl<'a> Finder<'a> {
 
     /// The subject at the start of a sentence, for participles ("Trump hit back, saying ...").
     pub(super) fn sentence_subject(&self, s0: usize, verb: usize) -> Option<Source> {
+        let stack = &self.latest_cues[self.sentence_of[s0]];
+        let before = stack.partition_point(|&(end, _)| end <= verb);
+        let attributed = |i: usize| {
+            self.found[stack[i].1]
+                .source
+                .clone()
+                .filter(|src| !src.tokens.is_empty())
+        };
+        // `Ryan and Trump will meet, Spicer said, adding ...`: the participle goes on from the
+        // attribution that closed the words before it, not from the sentence's first name.
+        if let Some(i) = before.checked_sub(1) {
+            let f = &self.found[stack[i].1];
+            if f.cue.as_ref().is_some_and(|c| f.content.end <= c.start) {
+                // Only a person's: a misread inverted attribution has odd sources.
+                if let Some(src) =
+                    attributed(i).filter(|src| src.speaker.is_some() || self.pending_for(src).is_some())
+                {
+                    return Some(src);
+                }
+            }
+        }
         if let Some(m) = self.people.mention_starting_at(s0) {
             if m.tokens.end < verb {
                 return Some(self.person_source(m));
@@ -401,12 +422,7 @@ impl<'a> Finder<'a> {
         }
         // `"...," Graham said on Monday, adding, "..."`: the source of the sentence's
         // attribution.
-        let stack = &self.latest_cues[self.sentence_of[s0]];
-        let before = stack.partition_point(|&(end, _)| end <= verb);
-        before
-            .checked_sub(1)
-            .and_then(|i| self.found[stack[i].1].source.clone())
-            .filter(|src| !src.tokens.is_empty())
+        before.checked_sub(1).and_then(attributed)
     }
 
     /// Skips the indirect object after "told", "warned", "assured": a pronoun, a name, or a
