@@ -2038,3 +2038,29 @@ fn adding_after_a_closing_attribution_goes_on_from_its_speaker() {
         ]
     );
 }
+
+#[test]
+fn a_description_before_a_closing_speakers_name_is_part_of_the_source() {
+    // "her aide" and "her longtime spokesman," describe the speaker: they are neither the
+    // end of what was said nor a reason to miss the attribution.
+    for (text, source, content) in [
+        (
+            "Whitlow will sign the budget soon, her aide Tom Ashby said.",
+            "her aide Tom Ashby",
+            "Whitlow will sign the budget soon",
+        ),
+        (
+            "The mayor will sign the budget, her longtime spokesman, Tom Ashby, said.",
+            "her longtime spokesman, Tom Ashby",
+            "The mayor will sign the budget",
+        ),
+    ] {
+        let a = analyse(text);
+        assert_eq!(
+            only(&a),
+            ("Tom Ashby".to_string(), StatementKind::Indirect, content.to_string()),
+            "{text}"
+        );
+        assert_eq!(sources(&a), [source], "{text}");
+    }
+}

@@ -74,9 +74,15 @@ impl<'a> Finder<'a> {
             }
             // `..., officials said.` / `..., Putin said in an interview.`
             let j = self.skip_between_left(verb, s0);
-            let Some(source) = self.subject_before(j, s0) else {
+            let Some(mut source) = self.subject_before(j, s0) else {
                 continue;
             };
+            // `..., her spokesman Tom Ashby said.`: the description is the source's too.
+            if source.speaker.is_some() {
+                if let Some(d) = self.description_before(source.tokens.start, s0) {
+                    source.tokens.start = d;
+                }
+            }
             let before = source.tokens.start;
             if before <= s0 || !self.is_punct(before - 1, ",") {
                 continue;

@@ -212,6 +212,52 @@ impl<'a> Finder<'a> {
         None
     }
 
+    /// Where a description of the person named from `end` on starts, when a comma sets it
+    /// off before: `..., her spokesman Tom Ashby said`, `..., Trump's longtime aide, Ann Roe,
+    /// said`. A determiner or a possessor opens it, then up to four lowercase words that are
+    /// no verb of speech and no function word (`..., the report Ann Roe wrote` has its own
+    /// verb after the name, and is not asked about).
+    pub(super) fn description_before(&self, end: usize, floor: usize) -> Option<usize> {
+        let mut k = end;
+        if k > floor && self.is_punct(k - 1, ",") {
+            k -= 1;
+        }
+        let head = k;
+        while k > floor && head - k < 5 {
+            let t = k - 1;
+            let w = self.l(t);
+            if matches!(w, "his" | "her" | "their" | "its" | "the" | "a" | "an") {
+                k = t;
+                break;
+            }
+            // `Trump's spokesman`: the possessor's name opens it.
+            if matches!(w, "'s" | "’s") {
+                k = self
+                    .people
+                    .mention_ending_at(t)
+                    .filter(|m| m.tokens.start >= floor)?
+                    .tokens
+                    .start;
+                break;
+            }
+            let plain = self.kind(t) == TokenKind::Word
+                && !self.tok(t).starts_with(char::is_uppercase)
+                && !self.lex.is_function_word(w)
+                && self.lex.speech_verb(w).is_none();
+            if !plain {
+                return None;
+            }
+            k = t;
+        }
+        // `..., a word Trump then repeated`: a description of a person names a role.
+        let role =
+            |t: usize| RELATION_NOUNS.contains(&self.l(t)) || self.lex.titles.longest_match([self.l(t)]) == 1;
+        // With the determiner alone, the name itself opens with the title (`her spokesman Tom
+        // Ashby`).
+        let head_word = if head - k > 1 { head - 1 } else { end };
+        (k < head && k > floor && self.is_punct(k - 1, ",") && role(head_word)).then_some(k)
+    }
+
     /// Where "of" starts a place after a name that ends at `end`: "Tom Cole of Oklahoma",
     /// "Ann Lee of Ashton Falls". The place is one to three capitalised words.
     pub(super) fn of_place_before(&self, end: usize, floor: usize) -> Option<usize> {

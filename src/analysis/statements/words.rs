@@ -139,6 +139,16 @@ pub(super) const HEARER_VERBS: &[&str] = &["tell", "inform"];
 /// supporters").
 pub(super) const NP_START: &[&str] = &["the", "a", "an", "his", "her", "their", "its"];
 
+/// Nouns for a person's relation to another, which describe a speaker before the name
+/// (`her aide Ann Roe`) besides the titles of the lexicon.
+#[rustfmt::skip]
+pub(super) const RELATION_NOUNS: &[&str] = &[
+    "aide", "aides", "ally", "friend", "confidant", "confidante", "colleague", "deputy",
+    "assistant", "staffer", "surrogate", "rival", "opponent", "supporter", "partner", "wife",
+    "husband", "son", "daughter", "father", "mother", "brother", "sister", "boss", "lawyer",
+    "representative", "advocate", "critic", "biographer", "cousin", "niece", "nephew",
+];
+
 /// Finite auxiliaries, the mark of a clause.
 #[rustfmt::skip]
 pub(super) const AUXILIARIES: &[&str] = &[
