@@ -2058,9 +2058,29 @@ fn a_description_before_a_closing_speakers_name_is_part_of_the_source() {
         let a = analyse(text);
         assert_eq!(
             only(&a),
-            ("Tom Ashby".to_string(), StatementKind::Indirect, content.to_string()),
+            (
+                "Tom Ashby".to_string(),
+                StatementKind::Indirect,
+                content.to_string()
+            ),
             "{text}"
         );
         assert_eq!(sources(&a), [source], "{text}");
     }
+}
+
+#[test]
+fn a_participle_that_names_a_thing_is_no_cue() {
+    // "a class called “...”" names the class; "what critics called “...”" quotes the critics.
+    let named = analyse(
+        "Later on Sunday, Ada Whitlow shared a syllabus for a 2002 history class called \
+         “Harbours” on her page.",
+    );
+    assert!(
+        sources(&named).iter().all(|s| !s.contains("class")),
+        "the class is no speaker: {:?}",
+        statements(&named)
+    );
+    let quoted = analyse("What critics called “a betrayal” was the decision to close the pier.");
+    assert_eq!(sources(&quoted), ["critics"]);
 }
