@@ -2084,3 +2084,23 @@ fn a_participle_that_names_a_thing_is_no_cue() {
     let quoted = analyse("What critics called “a betrayal” was the decision to close the pier.");
     assert_eq!(sources(&quoted), ["critics"]);
 }
+
+#[test]
+fn a_dash_after_a_quotations_attribution_ends_it() {
+    // What follows the dash is the writer's; the quotation is what was said.
+    for text in [
+        "“We will rebuild the pier,” Ada Whitlow said - but the council has not yet voted.",
+        "“We will rebuild the pier,” Ada Whitlow said — and the crowd cheered.",
+    ] {
+        let a = analyse(text);
+        assert_eq!(
+            only(&a),
+            (
+                "Ada Whitlow".to_string(),
+                StatementKind::Direct,
+                "“We will rebuild the pier,”".to_string()
+            ),
+            "{text}"
+        );
+    }
+}

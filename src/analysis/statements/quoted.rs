@@ -384,7 +384,13 @@ impl<'a> Finder<'a> {
         let mut k = from;
         // Such phrases are short; a longer run is a clause of its own.
         while k < ceiling && k < from + MAX_TAIL {
-            if self.kind(k) == TokenKind::Quote || matches!(self.tok(k), "," | ":" | "." | ";" | "?" | "!") {
+            // A dash too: `"...," she said - but the council ...` goes on with the writer's words.
+            if self.kind(k) == TokenKind::Quote
+                || matches!(
+                    self.tok(k),
+                    "," | ":" | "." | ";" | "?" | "!" | "-" | "--" | "—" | "–"
+                )
+            {
                 break;
             }
             k += 1;
