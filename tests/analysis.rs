@@ -2104,3 +2104,26 @@ fn a_dash_after_a_quotations_attribution_ends_it() {
         );
     }
 }
+
+#[test]
+fn a_verb_that_reports_only_quoted_words_reports_up_to_their_close() {
+    // "called X “...”" reports the quoted words; the new clause after them is the writer's,
+    // unless more quoted words follow in the same list.
+    for (text, content) in [
+        (
+            "Ada Whitlow called the plan “a betrayal,” and the council voted against it.",
+            "the plan “a betrayal,”",
+        ),
+        (
+            "What Ada Whitlow called “a betrayal” was the decision to close the pier.",
+            "“a betrayal”",
+        ),
+        (
+            "Ada Whitlow called the plan “reckless” and “cruel” on Tuesday.",
+            "the plan “reckless” and “cruel” on Tuesday",
+        ),
+    ] {
+        let a = analyse(text);
+        assert_eq!(contents(&a), [content], "{text}");
+    }
+}

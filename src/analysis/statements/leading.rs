@@ -232,6 +232,32 @@ impl<'a> Finder<'a> {
                     }
                 }
             }
+            // `called the plan “a betrayal,” and the council voted ...`, `what critics called
+            // “a betrayal” was ...`: a verb that reports only a quotation's words reports up
+            // to its close, where a new clause or the sentence's own verb follows.
+            // (`called on`, `called for` are demands, whose object runs on.)
+            if self.lex.needs_quote(base) && cue.len() == 1 {
+                let closes = (c..end).find(|&t| {
+                    self.quote_of[t].is_some_and(|q| self.quotes[q].closed && self.quotes[q].close == t)
+                });
+                if let Some(close) = closes {
+                    let mut k = close + 1;
+                    while k < end && self.is_punct(k, ",") {
+                        k += 1;
+                    }
+                    // `“pathetic” and “dangerous”`, `a "new low" and a "bizarre attempt"`: the
+                    // list of quoted words goes on.
+                    let more_quoted = (k + 1..end.min(k + 4)).any(|t| self.kind(t) == TokenKind::Quote);
+                    let clause_after = k < end
+                        && !more_quoted
+                        && (matches!(self.l(k), "and" | "but" | "while" | "as" | "after" | "before")
+                            || matches!(self.tok(k), "-" | "--" | "—" | "–")
+                            || AUXILIARIES.contains(&self.l(k)));
+                    if clause_after {
+                        end = close + 1;
+                    }
+                }
+            }
             // "Back when he wrote his book, Mr. Lee said that ...": a named speaker's own
             // attribution after a comma ends the content, which must then say something.
             let mut short_ok = true;
