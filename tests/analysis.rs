@@ -2127,3 +2127,15 @@ fn a_verb_that_reports_only_quoted_words_reports_up_to_their_close() {
         assert_eq!(contents(&a), [content], "{text}");
     }
 }
+
+#[test]
+fn a_negated_auxiliary_stands_between_the_speaker_and_the_verb() {
+    // "doesn't" and "didn’t" are single tokens: they must not join the subject.
+    let a =
+        analyse("Ada Whitlow doesn't believe the pier will reopen. She didn’t say the council was wrong.");
+    assert_eq!(sources(&a), ["Ada Whitlow", "She"]);
+    assert_eq!(
+        statements(&a).into_iter().map(|s| s.0).collect::<Vec<_>>(),
+        ["Ada Whitlow", "Ada Whitlow"]
+    );
+}

@@ -450,8 +450,11 @@ impl<'a> Finder<'a> {
             let w = self.l(j - 1);
             // "he's said": a contracted "has" after a pronoun.
             let has = matches!(w, "'s" | "’s") && j >= 2 && matches!(self.l(j - 2), "he" | "she" | "it");
+            // "she didn't say", "Trump doesn’t believe": a negated auxiliary is one token.
+            let negated = w.len() > 3 && (w.ends_with("n't") || w.ends_with("n’t"));
             if BETWEEN.contains(&w)
                 || has
+                || negated
                 || w.len() > 4 && w.ends_with("ly") && self.kind(j - 1) == TokenKind::Word
             {
                 j -= 1;
