@@ -2139,3 +2139,36 @@ fn a_negated_auxiliary_stands_between_the_speaker_and_the_verb() {
         ["Ada Whitlow", "Ada Whitlow"]
     );
 }
+
+#[test]
+fn a_comma_after_a_speakers_parenthesis_still_leads_to_the_name() {
+    // "Gov. Ada Whitlow (R-OH), said, “...”": the quotation, whole, is hers.
+    let a = analyse(
+        "After winning the primary, Gov. Ada Whitlow (R-OH), said, “I’m getting ready to rent a \
+         covered wagon. We’re going west.”",
+    );
+    assert_eq!(
+        only(&a),
+        (
+            "Ada Whitlow".to_string(),
+            StatementKind::Direct,
+            "“I’m getting ready to rent a covered wagon. We’re going west.”".to_string()
+        )
+    );
+}
+
+#[test]
+fn a_quotation_after_but_goes_on_with_the_report() {
+    // ", but" starts the writer's clause only when it is not the speaker's own quotation.
+    let a = analyse(
+        "Tom Ashby said he had received offers for the boat, but “the offers were to use the boat \
+         in a way I did not like.”",
+    );
+    assert_eq!(
+        contents(&a),
+        [
+            "he had received offers for the boat, but “the offers were to use the boat in a way I did \
+          not like.”"
+        ]
+    );
+}

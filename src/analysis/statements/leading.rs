@@ -172,6 +172,9 @@ impl<'a> Finder<'a> {
                             && t + 2 < end
                             && matches!(self.l(t + 1), "but" | "though" | "although")
                             && self.clause_start(t + 2)
+                            // `said he had offers, but “the offers were ...”`: a quotation
+                            // there is the speaker's own words going on.
+                            && self.kind(t + 2) != TokenKind::Quote
                         // `... a gun," but he said ...`, "..., and he urged ...": a second
                         // attribution, whose content is its own.
                         || matches!(self.l(t), "and" | "but" | "while" | "whereas")

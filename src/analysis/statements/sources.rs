@@ -171,6 +171,14 @@ impl<'a> Finder<'a> {
     /// `Lavrov, Russia's foreign minister, said` and `Trump, who ..., said`: the subject
     /// before a parenthetical that ends in the comma at `comma`.
     pub(super) fn appositive_subject(&self, comma: usize, floor: usize) -> Option<Source> {
+        // "Gov. John Kasich (R-OH), said": the name before a parenthesis the comma closes.
+        if let Some(m) = self
+            .open_paren_before(comma, floor)
+            .and_then(|p| self.people.mention_ending_at(p))
+            .filter(|m| m.tokens.start >= floor)
+        {
+            return Some(self.person_source(m));
+        }
         let mut k = comma;
         // Appositives may be chained ("Ayrault, the foreign minister of France, a member of
         // the council, said"); past the first, the name must start the clause.
