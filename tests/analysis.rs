@@ -2172,3 +2172,22 @@ fn a_quotation_after_but_goes_on_with_the_report() {
         ]
     );
 }
+
+#[test]
+fn quoted_words_broken_by_an_aside_are_one_statement_of_the_speaker() {
+    // The aside between dashes is the writer's; the person named in it is not the speaker.
+    let a = analyse(
+        "Tom Ashby runs the harbour board. \"I don't think the old wisdom\" -- that Bo Rendell \
+         is a liberal -- \"is going to last,\" he says.",
+    );
+    assert_eq!(
+        only(&a),
+        (
+            "Tom Ashby".to_string(),
+            StatementKind::Mixed,
+            "\"I don't think the old wisdom\" -- that Bo Rendell is a liberal -- \"is going to \
+             last,\""
+                .to_string()
+        )
+    );
+}

@@ -47,6 +47,8 @@ impl<'a> Finder<'a> {
                         && self.words_in(s0..first.open) >= 2;
                     let (content, direct) = if lead_in {
                         (s0..content.end, false)
+                    } else if let Some(start) = self.quote_before_aside(q, s0) {
+                        (start..content.end, false)
                     } else {
                         (content, true)
                     };
@@ -166,6 +168,23 @@ impl<'a> Finder<'a> {
             }
             q = last + 1;
         }
+    }
+
+    /// `"I don't think the conventional wisdom" -- that she is a liberal -- "is going to
+    /// last," he says`: the start of a quotation the writer's aside between dashes broke off
+    /// before quotation `q`, in the same sentence and not yet anyone's.
+    fn quote_before_aside(&self, q: usize, s0: usize) -> Option<usize> {
+        let prev = &self.quotes[q.checked_sub(1)?];
+        let open = self.quotes[q].open;
+        let dash = |t: usize| matches!(self.tok(t), "-" | "--" | "—" | "–");
+        (prev.closed
+            && prev.open >= s0
+            && prev.close + 2 < open
+            && open - prev.close <= 25
+            && dash(prev.close + 1)
+            && dash(open - 1)
+            && !self.is_claimed(prev.open..open))
+        .then(|| prev.inner().start)
     }
 
     /// The start of the words before `, X said, "..."` that begin the sentence the quotation

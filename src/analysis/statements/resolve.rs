@@ -99,7 +99,22 @@ impl<'a> Finder<'a> {
         let s0 = self.seg.sentences[here].tokens.start;
         let i = self.people.mentions.partition_point(|m| m.tokens.end <= at);
         let lo = self.people.mentions[..i].partition_point(|m| m.tokens.start < s0);
-        if let Some(m) = self.subject_among(&self.people.mentions[lo..i], agrees) {
+        // `"I don't think the wisdom" -- that Rendell is a liberal -- "will last," he says`: a
+        // person named in the words between quotations is not the one quoted. (In reported
+        // speech the speaker is often its subject: `Ms. Lee was shocked, she said`.)
+        let f = &self.found[k];
+        let own = if self.quote_of[f.content.start].is_some() {
+            f.content.clone()
+        } else {
+            0..0
+        };
+        let named = &self.people.mentions[lo..i];
+        let a = named.partition_point(|m| m.tokens.start < own.start);
+        let b = named.partition_point(|m| m.tokens.start < own.end).max(a);
+        if let Some(m) = self
+            .subject_among(&named[..a], agrees)
+            .or_else(|| self.subject_among(&named[b..], agrees))
+        {
             return Some(m.person);
         }
         // Four sentences back, not counting those inside a quotation: a long quotation is
