@@ -2191,3 +2191,25 @@ fn quoted_words_broken_by_an_aside_are_one_statement_of_the_speaker() {
         )
     );
 }
+
+#[test]
+fn a_second_report_after_a_dash_is_its_own() {
+    // "— asserting that ..." is a new report by the same speaker; an aside between two
+    // dashes is not.
+    let a = analyse(
+        "Ada Whitlow says the council spent the pier fund on parking — asserting that the \
+         money was never meant for the harbour.",
+    );
+    assert_eq!(
+        contents(&a),
+        [
+            "the council spent the pier fund on parking",
+            "that the money was never meant for the harbour"
+        ]
+    );
+    let aside = analyse(
+        "Ada Whitlow argued emphatically — rebuking the council twice by name — that the fund \
+         had been misspent.",
+    );
+    assert_eq!(contents(&aside).len(), 1, "{:?}", statements(&aside));
+}

@@ -19,7 +19,7 @@ impl<'a> Finder<'a> {
             let (s0, s1) = (sentence.start, sentence.end);
             // The subject: before the verb, or the sentence's subject for "..., saying ...".
             let source = if self.l(verb).ends_with("ing") {
-                if self.comma_before(verb, s0) {
+                if self.comma_before(verb, s0) || verb > s0 && is_dash(self.tok(verb - 1)) {
                     self.sentence_subject(s0, verb)
                 } else if verb > s0 && matches!(self.l(verb - 1), "is" | "was" | "are" | "were" | "been") {
                     // "Trump is telling veterans that ..."
@@ -183,7 +183,11 @@ impl<'a> Finder<'a> {
                         // comma may close a quotation: `"overblown," adding`).
                         || self.l(t).ends_with("ing")
                             && self.lex.speech_verb(self.l(t)).is_some()
-                            && self.comma_before(t, c)
+                            && (self.comma_before(t, c)
+                                // `... — asserting that ...`, but not an aside between
+                                // dashes: `argued - rebuking him by name - that ...`.
+                                || is_dash(self.tok(t - 1))
+                                    && !(t + 1..end.min(t + 12)).any(|k| is_dash(self.tok(k))))
                         || matches!(self.l(t), "and" | "but")
                             && t + 1 < end
                             && self
@@ -254,7 +258,7 @@ impl<'a> Finder<'a> {
                     let clause_after = k < end
                         && !more_quoted
                         && (matches!(self.l(k), "and" | "but" | "while" | "as" | "after" | "before")
-                            || matches!(self.tok(k), "-" | "--" | "—" | "–")
+                            || is_dash(self.tok(k))
                             || AUXILIARIES.contains(&self.l(k)));
                     if clause_after {
                         end = close + 1;

@@ -176,7 +176,7 @@ impl<'a> Finder<'a> {
     fn quote_before_aside(&self, q: usize, s0: usize) -> Option<usize> {
         let prev = &self.quotes[q.checked_sub(1)?];
         let open = self.quotes[q].open;
-        let dash = |t: usize| matches!(self.tok(t), "-" | "--" | "—" | "–");
+        let dash = |t: usize| is_dash(self.tok(t));
         (prev.closed
             && prev.open >= s0
             && prev.close + 2 < open
@@ -405,10 +405,8 @@ impl<'a> Finder<'a> {
         while k < ceiling && k < from + MAX_TAIL {
             // A dash too: `"...," she said - but the council ...` goes on with the writer's words.
             if self.kind(k) == TokenKind::Quote
-                || matches!(
-                    self.tok(k),
-                    "," | ":" | "." | ";" | "?" | "!" | "-" | "--" | "—" | "–"
-                )
+                || matches!(self.tok(k), "," | ":" | "." | ";" | "?" | "!")
+                || is_dash(self.tok(k))
             {
                 break;
             }

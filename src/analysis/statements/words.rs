@@ -219,3 +219,8 @@ pub(super) fn full_title_word(w: &str) -> &str {
         _ => w,
     }
 }
+
+/// A dash between words: hyphen-minus, double hyphen, em or en dash.
+pub(super) fn is_dash(tok: &str) -> bool {
+    matches!(tok, "-" | "--" | "—" | "–")
+}
