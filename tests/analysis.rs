@@ -2213,3 +2213,13 @@ fn a_second_report_after_a_dash_is_its_own() {
     );
     assert_eq!(contents(&aside).len(), 1, "{:?}", statements(&aside));
 }
+
+#[test]
+fn reminding_and_encouraging_are_reports_of_speech() {
+    // Verbs of the lexicon: the rules give the whole content, where the tagger alone had
+    // stopped short ("that the pier").
+    let a = analyse("Ada Whitlow reminded voters that the pier had been closed for years.");
+    assert_eq!(contents(&a), ["that the pier had been closed for years"]);
+    let a = analyse("Ada Whitlow encouraged residents to attend the hearing on Friday.");
+    assert_eq!(contents(&a), ["residents to attend the hearing on Friday"]);
+}
