@@ -176,13 +176,12 @@ impl<'a> Finder<'a> {
     fn quote_before_aside(&self, q: usize, s0: usize) -> Option<usize> {
         let prev = &self.quotes[q.checked_sub(1)?];
         let open = self.quotes[q].open;
-        let dash = |t: usize| is_dash(self.tok(t));
         (prev.closed
             && prev.open >= s0
             && prev.close + 2 < open
             && open - prev.close <= 25
-            && dash(prev.close + 1)
-            && dash(open - 1)
+            && is_dash(self.tok(prev.close + 1))
+            && is_dash(self.tok(open - 1))
             && !self.is_claimed(prev.open..open))
         .then(|| prev.inner().start)
     }

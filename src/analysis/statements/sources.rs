@@ -234,7 +234,7 @@ impl<'a> Finder<'a> {
         while k > floor && head - k < 5 {
             let t = k - 1;
             let w = self.l(t);
-            if matches!(w, "his" | "her" | "their" | "its" | "the" | "a" | "an") {
+            if NP_START.contains(&w) {
                 k = t;
                 break;
             }
