@@ -2223,3 +2223,24 @@ fn reminding_and_encouraging_are_reports_of_speech() {
     let a = analyse("Ada Whitlow encouraged residents to attend the hearing on Friday.");
     assert_eq!(contents(&a), ["residents to attend the hearing on Friday"]);
 }
+
+#[test]
+fn a_name_that_modifies_a_role_is_not_the_speaker() {
+    // "Whitlow campaign spokesman Bo Rendell": the later name is the head; the earlier one
+    // only says whose spokesman he is. Where a verb stands between, both are people.
+    let a = analyse(
+        "Ada Whitlow toured the harbour. \"The pier is safe,\" said Whitlow's top foreign policy \
+         aide Bo Rendell.",
+    );
+    assert_eq!(speaker_of(&a, "The pier is safe"), "Bo Rendell");
+    let a = analyse(
+        "Ada Whitlow toured the harbour. Whitlow campaign communications director Bo Rendell \
+         admitted that the pier was old but noted that it was safe.",
+    );
+    assert_eq!(speaker_of(&a, "that it was safe"), "Bo Rendell");
+    let a = analyse(
+        "Ada Whitlow toured the harbour with Bo Rendell. Whitlow often praised Rendell, saying \
+         he had saved the pier.",
+    );
+    assert_eq!(speaker_of(&a, "he had saved the pier"), "Ada Whitlow");
+}

@@ -443,7 +443,7 @@ impl<'a> Finder<'a> {
         }
         if let Some(m) = self.people.mention_starting_at(s0) {
             if m.tokens.end < verb {
-                return Some(self.person_source(m));
+                return Some(self.headed_by_later_name(m, verb));
             }
         }
         let w = self.l(s0);
