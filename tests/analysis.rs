@@ -2244,3 +2244,22 @@ fn a_name_that_modifies_a_role_is_not_the_speaker() {
     );
     assert_eq!(speaker_of(&a, "he had saved the pier"), "Ada Whitlow");
 }
+
+#[test]
+fn a_long_description_before_a_name_after_said_names_the_speaker() {
+    // Any number of describing words may stand between "said" and the name, as long as none
+    // of them is a verb or a function word.
+    let a = analyse(
+        "Ada Whitlow toured the harbour. \"The pier was never meant to last,\" said Montclair \
+         State University political scientist Brigid Harrison.",
+    );
+    assert_eq!(
+        speaker_of(&a, "The pier was never meant to last"),
+        "Brigid Harrison"
+    );
+    let a = analyse(
+        "Ada Whitlow toured the harbour. \"She was right,\" wrote Post harbour bureau chief \
+         Juliet Eilperin, citing two officials.",
+    );
+    assert_eq!(speaker_of(&a, "She was right"), "Juliet Eilperin");
+}

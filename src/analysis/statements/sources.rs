@@ -399,11 +399,13 @@ impl<'a> Finder<'a> {
             if !wordish || (k > start && (NP_STOP.contains(&w) || pre_content(w) && w != "the")) {
                 break;
             }
-            // "European Council President Donald Tusk", "organiser Lena Dahl": words before a
-            // person describe that person.
+            // "European Council President Donald Tusk", "organiser Lena Dahl", "Monmouth
+            // University political scientist Ann Ross": words before a person describe that
+            // person.
             if k > start
                 && (self.words_in(start..k) <= 3
-                    || (start..k).all(|t| self.tok(t).starts_with(char::is_uppercase)))
+                    || (start..k)
+                        .all(|t| self.tok(t).starts_with(char::is_uppercase) || self.modifies_a_name(t)))
             {
                 if let Some(m) = self
                     .people
@@ -433,17 +435,8 @@ impl<'a> Finder<'a> {
     /// verbs or adverbs unless they name a role ("ally"), for "Clinton often praised Obama"
     /// names two people.
     pub(super) fn headed_by_later_name(&self, m: &Mention, ceiling: usize) -> Source {
-        let modifier = |t: usize| {
-            self.kind(t) == TokenKind::Word
-                && !NP_STOP.contains(&self.l(t))
-                && (self.is_role(t)
-                    || !self
-                        .pos
-                        .get(t)
-                        .is_some_and(|p| p.is_verb() || matches!(p, Pos::Modal | Pos::Adv)))
-        };
         let head = (m.tokens.end..(m.tokens.end + 7).min(ceiling))
-            .take_while(|&k| k == m.tokens.end || modifier(k - 1))
+            .take_while(|&k| k == m.tokens.end || self.modifies_a_name(k - 1))
             .find_map(|k| self.people.mention_starting_at(k))
             .filter(|h| h.tokens.end <= ceiling);
         match head {
@@ -453,6 +446,18 @@ impl<'a> Finder<'a> {
             },
             None => self.person_source(m),
         }
+    }
+
+    /// Whether the word at `t` can stand in a description before a name: no function word,
+    /// and no verb or adverb unless it names a role ("ally").
+    fn modifies_a_name(&self, t: usize) -> bool {
+        self.kind(t) == TokenKind::Word
+            && !NP_STOP.contains(&self.l(t))
+            && (self.is_role(t)
+                || !self
+                    .pos
+                    .get(t)
+                    .is_some_and(|p| p.is_verb() || matches!(p, Pos::Modal | Pos::Adv)))
     }
 
     /// Whether the word at `t` names a role a person has: a title ("spokesman", "Sen.") or
