@@ -2263,3 +2263,36 @@ fn a_long_description_before_a_name_after_said_names_the_speaker() {
     );
     assert_eq!(speaker_of(&a, "She was right"), "Juliet Eilperin");
 }
+
+#[test]
+fn a_quotation_closed_by_a_full_stop_takes_the_bare_attribution_after_it() {
+    // `"...." Whitlow said.`: the comma typed as a full stop; the attribution is the whole
+    // next sentence, so it can only belong to the quotation.
+    let a = analyse("Ada Whitlow toured the harbour.\n\n“The pier is missing.” Whitlow said Friday.");
+    assert_eq!(sources(&a), ["Whitlow"]);
+    assert_eq!(speaker_of(&a, "The pier is missing."), "Ada Whitlow");
+    let a = analyse("Ada Whitlow toured the harbour.\n\n\"The pier is safe.\" Whitlow told reporters.");
+    assert_eq!(sources(&a), ["Whitlow"]);
+    // A next sentence that says something of its own is no attribution of the quotation.
+    let a = analyse(
+        "Ada Whitlow toured the harbour.\n\n\"The pier is old.\" Whitlow also argued in favor of \
+         a new bridge over the river.",
+    );
+    let attributed = a
+        .statements
+        .iter()
+        .any(|s| a.slice(s.content).contains("The pier is old") && s.source.is_some());
+    assert!(!attributed, "{:?}", statements(&a));
+}
+
+#[test]
+fn an_opening_mark_typed_as_the_closing_one_closes_the_quotation() {
+    // `“Not yet,“ she said.`: the mark clings to the comma before it, so it closes.
+    let a = analyse("Ada Whitlow toured the harbour.\n\n“Not yet,“ she said. “The pier needs another year.”");
+    assert_eq!(sources(&a)[0], "she");
+    assert_eq!(speaker_of(&a, "Not yet"), "Ada Whitlow");
+    assert!(!contents(&a)[0].contains("she said"), "{:?}", contents(&a));
+    // A mark nested inside a quotation still opens one.
+    let a = analyse("Ada Whitlow toured the harbour.\n\n“We saw what he calls “hell” there,” Whitlow said.");
+    assert_eq!(contents(&a), ["“We saw what he calls “hell” there,”"]);
+}

@@ -4,6 +4,9 @@
 use super::words::*;
 use super::*;
 
+/// The marks that end the words of a quotation an attribution follows (`"...," she said`).
+const COMMA_LIKE: &[&str] = &[",", "?", "!", "—", "--", "-", "…", "..."];
+
 impl<'a> Finder<'a> {
     pub(super) fn quote_attributions(&mut self) {
         let n = self.seg.tokens.len();
@@ -17,15 +20,22 @@ impl<'a> Finder<'a> {
             // `"...," Putin said` / `"...," said Putin` / `"...", he said`
             let mut done = false;
             let comma_after = after < n && self.is_punct(after, ",");
+            let comma_like = self.quote_ends_with(quote.close, COMMA_LIKE) || comma_after;
+            // `"... are missing." Trump said.`: a full stop where the comma belongs, when the
+            // attribution is the whole of the next sentence.
+            let full_stop = !comma_like && self.quote_ends_with(quote.close, &["."]);
             if quote.closed
                 && after < n
-                && (self.ends_with_comma_like(quote.close) || comma_after)
+                && (comma_like || full_stop)
                 && self.paragraph_of(after) == self.paragraph_of(quote.close)
             {
                 let start = if comma_after { after + 1 } else { after };
                 let s0 = self.sentence_range(first.open).start;
                 let opens_sentence = self.only_punct(s0, first.open);
-                if let Some((source, cue, end)) = self.attribution_at(start, opens_sentence) {
+                let attribution = self
+                    .attribution_at(start, opens_sentence)
+                    .filter(|(source, cue, end)| !full_stop || self.bare_attribution(source, cue, *end));
+                if let Some((source, cue, end)) = attribution {
                     // `"...," he said, "..."`: the quotation goes on after the attribution.
                     let mut content = content.clone();
                     let mut q2 = last;
@@ -250,15 +260,30 @@ impl<'a> Finder<'a> {
         None
     }
 
-    /// Whether the quotation closing at `close` ends its words with a comma, question mark,
-    /// exclamation mark or dash: the mark of a quotation an attribution follows.
-    pub(super) fn ends_with_comma_like(&self, close: usize) -> bool {
+    /// Whether the sentence of an attribution holds nothing but it and a few words of when
+    /// or where ("Trump said on Friday."): after a quotation closed by a full stop, a longer
+    /// sentence ("She also argued in favor of ...") says something of its own.
+    fn bare_attribution(&self, source: &Source, cue: &std::ops::Range<usize>, end: usize) -> bool {
+        let sentence_end = self.sentence_range(cue.start).end;
+        let mut from = source.tokens.end.max(cue.end);
+        // "Whitlow told reporters.": the hearer is no content either.
+        if OBJECT_VERBS.contains(&self.base(cue)) {
+            from = self.skip_object(from, sentence_end).min(sentence_end);
+        }
+        !self.l(cue.start).ends_with("ing")
+            && self.only_punct(end, sentence_end)
+            && self.words_in(from..sentence_end) <= 3
+            && self.circumstantial(from, self.content_end(from, sentence_end))
+    }
+
+    /// Whether the quotation closing at `close` ends its words with one of `marks`.
+    pub(super) fn quote_ends_with(&self, close: usize, marks: &[&str]) -> bool {
         let mut k = close;
         // Over the closing marks of quotations inside it (`... people,’”`).
         while k > 0 && close - k < 3 && self.kind(k - 1) == TokenKind::Quote {
             k -= 1;
         }
-        k > 0 && matches!(self.tok(k - 1), "," | "?" | "!" | "—" | "--" | "-" | "…" | "...")
+        k > 0 && marks.contains(&self.tok(k - 1))
     }
 
     pub(super) fn only_punct(&self, from: usize, to: usize) -> bool {

@@ -25,6 +25,14 @@ impl<'a> Finder<'a> {
                     continue;
                 }
                 match self.tok(i) {
+                    "“" if depth == 1 && self.closes_like_a_quote(i) => {
+                        // An opening mark typed where the closing one belongs (`“Not yet,“ he
+                        // said.`): it clings to the words before it, not to those after.
+                        if let Some(o) = open.take() {
+                            self.push_quote(o, i, true, false);
+                        }
+                        depth = 0;
+                    }
                     "“" | "„" | "«" | "``" => {
                         if open.is_none() {
                             open = Some(i);
@@ -80,6 +88,17 @@ impl<'a> Finder<'a> {
             gap.contains('\n') || !gap.is_empty() && matches!(toks[i - 1].kind, TokenKind::Punct)
         };
         attached && before
+    }
+
+    /// Whether the mark at token `i` stands where a quotation closes: right after a word or
+    /// mark with no space between, and followed by a space, a line end or nothing.
+    fn closes_like_a_quote(&self, i: usize) -> bool {
+        let toks = &self.seg.tokens;
+        let attached_before = i > 0 && toks[i - 1].span.end == toks[i].span.start;
+        let free_after = toks
+            .get(i + 1)
+            .is_none_or(|next| next.span.start > toks[i].span.end);
+        attached_before && free_after
     }
 
     pub(super) fn push_quote(&mut self, open: usize, close: usize, closed: bool, continues: bool) {
