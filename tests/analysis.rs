@@ -2296,3 +2296,21 @@ fn an_opening_mark_typed_as_the_closing_one_closes_the_quotation() {
     let a = analyse("Ada Whitlow toured the harbour.\n\n“We saw what he calls “hell” there,” Whitlow said.");
     assert_eq!(contents(&a), ["“We saw what he calls “hell” there,”"]);
 }
+
+#[test]
+fn a_he_after_a_sentence_goes_to_its_subject_not_to_a_source_inside_it() {
+    // The person reported on inside the sentence ("the paper's Tom Ashby had reported ...")
+    // is less salient than the subject that opens it.
+    let a = analyse(
+        "Ada Whitlow met Bo Rendell on Monday.\n\nRendell turned the story back on the Gazette, \
+         pointing out that the paper's Tom Ashby had reported in June that the pier was failing. \
+         He hoped the paper would be fairer now.\n\n\"Apparently not,\" he said.",
+    );
+    assert_eq!(speaker_of(&a, "Apparently not"), "Bo Rendell");
+    // Unless the subject is what a source at the end of the sentence said.
+    let a = analyse(
+        "Ada Whitlow met Bo Rendell on Monday.\n\nRendell won over the small crowds with his \
+         speeches, Tom Ashby said.\n\n\"He was very articulate,\" he said.",
+    );
+    assert_eq!(speaker_of(&a, "He was very articulate"), "Tom Ashby");
+}

@@ -141,6 +141,23 @@ impl<'a> Finder<'a> {
                             || quoted && f.content.contains(&sent.tokens.start))
                 })
             }) {
+                // `Carson turned on the Post, pointing out that its Robert Costa had reported
+                // ...`: a name opening the sentence is its subject, more salient than a
+                // source later in it.
+                let opener = self.people.mention_starting_at(sent.tokens.start).filter(|m| {
+                    agrees(m.person)
+                            && !quoted
+                            && self.pos.get(m.tokens.end).is_some_and(|p| p.is_verb())
+                            // "Cruz won the crowds, Stovall said": said by the source.
+                            && !f.content.contains(&m.tokens.start)
+                });
+                let later = f
+                    .source
+                    .as_ref()
+                    .is_some_and(|s| s.tokens.start > sent.tokens.start);
+                if let Some(m) = opener.filter(|_| later) {
+                    return Some(m.person);
+                }
                 return f.source.as_ref().and_then(|s| s.speaker);
             }
             if let Some(m) = self.subject_among(self.mentions_in(sent), agrees) {
