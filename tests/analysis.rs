@@ -2314,3 +2314,24 @@ fn a_he_after_a_sentence_goes_to_its_subject_not_to_a_source_inside_it() {
     );
     assert_eq!(speaker_of(&a, "He was very articulate"), "Tom Ashby");
 }
+
+#[test]
+fn a_relative_who_speaks_for_the_person_it_hangs_from() {
+    let a = analyse("The plan was backed by Sen. Ada Whitlow of Ohio, who said the pier would be rebuilt.");
+    assert_eq!(speaker_of(&a, "the pier would be rebuilt"), "Ada Whitlow");
+    let a = analyse(
+        "Critics include Tom Ashby, a lawyer at the harbour trust who argued that the pier was \
+         safe.",
+    );
+    assert_eq!(speaker_of(&a, "the pier was safe"), "Tom Ashby");
+    // A group the name only belongs to is no one person.
+    let a = analyse(
+        "The campaign relies on lawmakers such as Tom Ashby who have argued that the pier was \
+         safe.",
+    );
+    assert!(
+        a.statements.iter().all(|s| s.speaker.is_none()),
+        "{:?}",
+        statements(&a)
+    );
+}

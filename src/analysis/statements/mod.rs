@@ -260,6 +260,7 @@ impl<'a> Finder<'a> {
         content: std::ops::Range<usize>,
         direct: bool,
     ) -> Found {
+        let source = source.map(|s| self.relative_antecedent(s));
         let pending = source.as_ref().and_then(|s| self.pending_for(s));
         Found {
             source,

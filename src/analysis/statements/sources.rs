@@ -448,6 +448,58 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// A source that is a relative "who" speaks for the person it hangs from: "Ann Lee, who
+    /// said ...", "Sen. Ann Lee of Ohio, who ...", "Ann Lee, a lawyer at the firm who ...".
+    /// Groups ("voters who say") and unnamed people stay unnamed.
+    pub(super) fn relative_antecedent(&self, source: Source) -> Source {
+        let t = source.tokens.start;
+        if source.speaker.is_some() || source.tokens.len() != 1 || self.l(t) != "who" || t == 0 {
+            return source;
+        }
+        // "the voters who have left": a plural verb hangs it from a group.
+        if matches!(
+            self.lower.get(t + 1).map(|w| &**w),
+            Some("are" | "were" | "have" | "'ve" | "do")
+        ) {
+            return source;
+        }
+        let k = if self.is_punct(t - 1, ",") { t - 1 } else { t };
+        let person = self.name_ending_at(k).or_else(|| {
+            // Over one appositive with no verb or name of its own ("a lawyer at the firm").
+            let floor = t.saturating_sub(16);
+            let mut j = k;
+            while j > floor && !self.is_punct(j - 1, ",") {
+                j -= 1;
+                let verb = self.pos.get(j).is_some_and(|p| p.is_verb());
+                let word = matches!(self.kind(j), TokenKind::Word | TokenKind::Number);
+                if verb || !word || self.people.mention_ending_at(j + 1).is_some() {
+                    return None;
+                }
+            }
+            // An appositive is a noun phrase: "..., while only a few who" is a clause.
+            (j > floor && j >= 2 && !NP_STOP.contains(&self.l(j)))
+                .then(|| self.name_ending_at(j - 1))
+                .flatten()
+        });
+        Source {
+            speaker: person.or(source.speaker),
+            ..source
+        }
+    }
+
+    /// The person whose name ends at token `end`, or is followed there by a place ("Ann Lee
+    /// of Ohio").
+    fn name_ending_at(&self, end: usize) -> Option<PersonId> {
+        if let Some(m) = self.people.mention_ending_at(end) {
+            return Some(m.person);
+        }
+        let of = (end.saturating_sub(4)..end).find(|&o| self.l(o) == "of")?;
+        (of + 1 < end && (of + 1..end).all(|w| self.tok(w).starts_with(char::is_uppercase)))
+            .then(|| self.people.mention_ending_at(of))
+            .flatten()
+            .map(|m| m.person)
+    }
+
     /// Whether the word at `t` can stand in a description before a name: no function word,
     /// and no verb or adverb unless it names a role ("ally").
     fn modifies_a_name(&self, t: usize) -> bool {
