@@ -243,3 +243,14 @@ fn a_surname_one_letter_off_a_named_person_is_a_typo_of_it() {
         Some("Leslie Wimes")
     );
 }
+
+#[test]
+fn a_name_set_off_by_commas_after_a_role_is_a_person() {
+    // Neither word of the name is in the lists; the role before it vouches for it.
+    let a = analyse(
+        "The harbour board met on Monday. The board's spokesman, Erlan Vostrikh, played down \
+         the concerns.\n\n\"The pier is safe,\" he said.",
+    );
+    assert_eq!(people(&a), [("Erlan Vostrikh", 1)]);
+    assert_eq!(a.people[a.statements[0].speaker.unwrap()].name, "Erlan Vostrikh");
+}

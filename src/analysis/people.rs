@@ -756,8 +756,21 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
         {
             return;
         }
-        if evidence == Evidence::Weak && score >= CREATE && range.len() <= 3 {
-            // The model is sure: a person like one a title or given name vouches for.
+        // "Kazakhstan's foreign minister, Erlan Idrissov, said": a name set off by commas
+        // right after a role is the person who holds it, as sure as a title before it.
+        let appositive_role = !c.headline
+            && range.len() >= 2
+            && range.start >= 2
+            && scan.tok(range.start - 1) == ","
+            && !scan.capitalised(range.start - 2)
+            && lex.titles.longest_match([scan.lower[range.start - 2].as_ref()]) == 1
+            && scan
+                .lower
+                .get(range.end)
+                .is_some_and(|w| matches!(w.as_ref(), "," | "." | ";"));
+        if evidence == Evidence::Weak && (score >= CREATE || appositive_role) && range.len() <= 3 {
+            // The model is sure, or the role says so: a person like one a title or given
+            // name vouches for.
             evidence = Evidence::Strong;
         } else if rules_reject {
             return;
