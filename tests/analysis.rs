@@ -2335,3 +2335,23 @@ fn a_relative_who_speaks_for_the_person_it_hangs_from() {
         statements(&a)
     );
 }
+
+#[test]
+fn reported_speech_before_a_colon_quotation_is_part_of_the_statement() {
+    let a = analyse(
+        "Bo Rendell spoke on Monday.\n\nRendell said this was a \"fatal mistake\" and that the \
+         board has learned its lesson: \"They are ready for a longer fight.\"",
+    );
+    assert_eq!(
+        contents(&a),
+        [
+            "this was a \"fatal mistake\" and that the board has learned its lesson: \"They are ready \
+          for a longer fight.\""
+        ]
+    );
+    // Words that only say of whom, to whom or when stay out.
+    let a = analyse("Bo Rendell spoke.\n\nRendell said of the board: \"They are ready.\"");
+    assert_eq!(contents(&a), ["\"They are ready.\""]);
+    let a = analyse("Bo Rendell spoke.\n\nRendell told reporters on Monday: \"They are ready.\"");
+    assert_eq!(contents(&a), ["\"They are ready.\""]);
+}

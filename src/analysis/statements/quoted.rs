@@ -105,7 +105,25 @@ impl<'a> Finder<'a> {
                     {
                         if cue.start < c {
                             // An attribution earlier in the sentence already names the cue.
-                            let f = self.found(Some(source), Some(cue), content.clone(), true);
+                            // What it reports before the colon is said too ("Ellis said this
+                            // was a mistake and that they learned: "..."), unless it only
+                            // says where or of whom ("Ellis said of the board: "..."").
+                            let from = if OBJECT_VERBS.contains(&self.base(&cue)) {
+                                self.skip_object(cue.end, c).min(c)
+                            } else {
+                                cue.end
+                            };
+                            let opens_clause = from < c
+                                && (matches!(self.l(from), "that" | "this" | "it" | "there")
+                                    || personal_subject(self.l(from)));
+                            let reported =
+                                opens_clause && self.words_in(from..c) >= 3 && !self.is_claimed(from..c);
+                            let (content, direct) = if reported {
+                                (from..content.end, false)
+                            } else {
+                                (content.clone(), true)
+                            };
+                            let f = self.found(Some(source), Some(cue), content, direct);
                             self.accept(f);
                             q = last + 1;
                             continue;
