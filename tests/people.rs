@@ -254,3 +254,20 @@ fn a_name_set_off_by_commas_after_a_role_is_a_person() {
     assert_eq!(people(&a), [("Erlan Vostrikh", 1)]);
     assert_eq!(a.people[a.statements[0].speaker.unwrap()].name, "Erlan Vostrikh");
 }
+
+#[test]
+fn a_name_a_role_follows_is_a_person_even_with_an_unlisted_first_word() {
+    // "Ban" is a common word and opens the sentence; the appositive vouches for the name.
+    let a = analyse(
+        "Ban Ki-moon, the globe-trotting secretary general of the United Nations, sat in the \
+         hotel.\n\n\"That was a hard moment,\" Ban recalled.",
+    );
+    assert_eq!(people(&a), [("Ban Ki-moon", 2)]);
+    // A relative clause after the comma is about someone else, and a place before "the
+    // president said" is no person.
+    let a = analyse(
+        "Voters backed the Harbour Front, whose leader, Ada Whitlow, topped the poll. In \
+         Moscow, the president said the talks would go on.",
+    );
+    assert_eq!(people(&a), [("Ada Whitlow", 1)]);
+}

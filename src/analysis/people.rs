@@ -362,6 +362,61 @@ impl Scan<'_> {
         (k > run.start && named && self.capitalised(given + 1)).then_some(k)
     }
 
+    /// Whether a role word stands right before the run, set off by a comma that another
+    /// mark closes after it ("the board's spokesman, Erlan Vostrikh, said").
+    fn role_before(&self, run: &Range<usize>) -> bool {
+        run.start >= 2
+            && self.tok(run.start - 1) == ","
+            && !self.capitalised(run.start - 2)
+            && self
+                .lex
+                .titles
+                .longest_match([self.lower[run.start - 2].as_ref()])
+                == 1
+            && self
+                .lower
+                .get(run.end)
+                .is_some_and(|w| matches!(w.as_ref(), "," | "." | ";"))
+    }
+
+    /// Whether an appositive naming a role follows the run ending at `end`: a comma, an
+    /// article, a few lowercase words and a title word that no verb follows ("Ban Ki-moon,
+    /// the globe-trotting secretary general of the United Nations,"). "In Moscow, the
+    /// president said" names a place.
+    fn role_after(&self, end: usize) -> bool {
+        if self.lower.get(end).is_none_or(|w| w != ",") {
+            return false;
+        }
+        let mut k = end + 1;
+        if self
+            .lower
+            .get(k)
+            .is_some_and(|w| matches!(w.as_ref(), "the" | "a" | "an"))
+        {
+            k += 1;
+        }
+        let stop = (k + 5).min(self.lower.len());
+        // "the National Front, whose leader, ...": a relative clause is about someone else.
+        while k < stop
+            && self.is_word(k)
+            && !self.capitalised(k)
+            && !matches!(self.lower[k].as_ref(), "whose" | "who" | "which" | "that")
+        {
+            let n = self
+                .lex
+                .titles
+                .longest_match(self.lower[k..stop].iter().map(|w| &**w));
+            if n > 0 {
+                return self
+                    .lower
+                    .get(k + n)
+                    .is_some_and(|w| matches!(w.as_ref(), "," | "of" | "at" | "for" | "in" | "."));
+            }
+            k += 1;
+        }
+        false
+    }
+
     /// Whether most words of a sentence are capitalised, as in headlines.
     /// Title case leaves only short and function words in lowercase: "Marine Le Pen spoke
     /// next." has as many capitals, but "spoke" says it is a sentence.
@@ -592,6 +647,9 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
         // Not an article or a possessive, which start the names of things ("The Dallas
         // Morning News") and are dropped only as a sentence's first word.
         let function_word = lex.is_sentence_starter(scan.tok(i)) && !DETERMINERS.contains(&l);
+        // An unknown first word stays when a role follows the run: "Ban Ki-moon, the
+        // secretary general, ...".
+        let unknown = unknown && !(c.name.len() == 2 && scan.role_after(c.name.end));
         if function_word || i == first_word && (unknown || verb || lex.is_sentence_starter(scan.tok(i))) {
             i += 1;
         }
@@ -758,16 +816,10 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
         }
         // "Kazakhstan's foreign minister, Erlan Idrissov, said": a name set off by commas
         // right after a role is the person who holds it, as sure as a title before it.
-        let appositive_role = !c.headline
-            && range.len() >= 2
-            && range.start >= 2
-            && scan.tok(range.start - 1) == ","
-            && !scan.capitalised(range.start - 2)
-            && lex.titles.longest_match([scan.lower[range.start - 2].as_ref()]) == 1
-            && scan
-                .lower
-                .get(range.end)
-                .is_some_and(|w| matches!(w.as_ref(), "," | "." | ";"));
+        // So is one a role follows ("Ban Ki-moon, the secretary general of the United
+        // Nations, sat ...").
+        let appositive_role =
+            !c.headline && range.len() >= 2 && (scan.role_before(&range) || scan.role_after(range.end));
         if evidence == Evidence::Weak && (score >= CREATE || appositive_role) && range.len() <= 3 {
             // The model is sure, or the role says so: a person like one a title or given
             // name vouches for.

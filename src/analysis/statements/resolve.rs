@@ -143,13 +143,13 @@ impl<'a> Finder<'a> {
             }) {
                 // `Carson turned on the Post, pointing out that its Robert Costa had reported
                 // ...`: a name opening the sentence is its subject, more salient than a
-                // source later in it.
+                // source later in it, unless it is part of what that source said ("Cruz won
+                // the crowds, Stovall said").
                 let opener = self.people.mention_starting_at(sent.tokens.start).filter(|m| {
                     agrees(m.person)
-                            && !quoted
-                            && self.pos.get(m.tokens.end).is_some_and(|p| p.is_verb())
-                            // "Cruz won the crowds, Stovall said": said by the source.
-                            && !f.content.contains(&m.tokens.start)
+                        && !quoted
+                        && self.pos.get(m.tokens.end).is_some_and(|p| p.is_verb())
+                        && !f.content.contains(&m.tokens.start)
                 });
                 let later = f
                     .source
