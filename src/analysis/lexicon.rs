@@ -271,6 +271,12 @@ impl Lexicon {
             .then_some(first)
     }
 
+    /// Whether a lowercase word is a title on its own ("spokesman", "senator"), not only
+    /// the start of one.
+    pub fn is_title_word(&self, lower: &str) -> bool {
+        self.titles.longest_match([lower]) == 1
+    }
+
     /// Words that end names of organisations and places ("Foundation", "Tower").
     pub fn is_org_word(&self, lower: &str) -> bool {
         self.org_words.contains(lower)

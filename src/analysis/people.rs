@@ -368,11 +368,7 @@ impl Scan<'_> {
         run.start >= 2
             && self.tok(run.start - 1) == ","
             && !self.capitalised(run.start - 2)
-            && self
-                .lex
-                .titles
-                .longest_match([self.lower[run.start - 2].as_ref()])
-                == 1
+            && self.lex.is_title_word(&self.lower[run.start - 2])
             && self
                 .lower
                 .get(run.end)

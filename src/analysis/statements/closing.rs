@@ -88,8 +88,8 @@ impl<'a> Finder<'a> {
                 continue;
             }
             // "..., Graham told The Huffington Post on Thursday.": past the object first.
-            let after = if OBJECT_VERBS.contains(&self.base(cue)) && cue.end < last {
-                self.skip_object(cue.end, s1).min(s1)
+            let after = if cue.end < last {
+                self.past_hearer(cue, cue.end, s1)
             } else {
                 cue.end
             };

@@ -458,6 +458,16 @@ impl<'a> Finder<'a> {
         before.checked_sub(1).and_then(attributed)
     }
 
+    /// Where the words after a cue begin past its hearer, for a verb that has one ("told
+    /// reporters"): `from` itself for any other verb; never past `limit`.
+    pub(super) fn past_hearer(&self, cue: &std::ops::Range<usize>, from: usize, limit: usize) -> usize {
+        if OBJECT_VERBS.contains(&self.base(cue)) {
+            self.skip_object(from, limit).min(limit)
+        } else {
+            from
+        }
+    }
+
     /// Skips the indirect object after "told", "warned", "assured": a pronoun, a name, or a
     /// short noun phrase ("reporters", "the crowd"); and a following "that".
     pub(super) fn skip_object(&self, c: usize, s1: usize) -> usize {

@@ -108,11 +108,7 @@ impl<'a> Finder<'a> {
                             // What it reports before the colon is said too ("Ellis said this
                             // was a mistake and that they learned: "..."), unless it only
                             // says where or of whom ("Ellis said of the board: "..."").
-                            let from = if OBJECT_VERBS.contains(&self.base(&cue)) {
-                                self.skip_object(cue.end, c).min(c)
-                            } else {
-                                cue.end
-                            };
+                            let from = self.past_hearer(&cue, cue.end, c);
                             let opens_clause = from < c
                                 && (matches!(self.l(from), "that" | "this" | "it" | "there")
                                     || personal_subject(self.l(from)));
@@ -283,11 +279,8 @@ impl<'a> Finder<'a> {
     /// sentence ("She also argued in favor of ...") says something of its own.
     fn bare_attribution(&self, source: &Source, cue: &std::ops::Range<usize>, end: usize) -> bool {
         let sentence_end = self.sentence_range(cue.start).end;
-        let mut from = source.tokens.end.max(cue.end);
         // "Whitlow told reporters.": the hearer is no content either.
-        if OBJECT_VERBS.contains(&self.base(cue)) {
-            from = self.skip_object(from, sentence_end).min(sentence_end);
-        }
+        let from = self.past_hearer(cue, source.tokens.end.max(cue.end), sentence_end);
         !self.l(cue.start).ends_with("ing")
             && self.only_punct(end, sentence_end)
             && self.words_in(from..sentence_end) <= 3

@@ -490,14 +490,8 @@ impl<'a> Finder<'a> {
     /// The person whose name ends at token `end`, or is followed there by a place ("Ann Lee
     /// of Ohio").
     fn name_ending_at(&self, end: usize) -> Option<PersonId> {
-        if let Some(m) = self.people.mention_ending_at(end) {
-            return Some(m.person);
-        }
-        let of = (end.saturating_sub(4)..end).find(|&o| self.l(o) == "of")?;
-        (of + 1 < end && (of + 1..end).all(|w| self.tok(w).starts_with(char::is_uppercase)))
-            .then(|| self.people.mention_ending_at(of))
-            .flatten()
-            .map(|m| m.person)
+        let end = self.of_place_before(end, 0).unwrap_or(end);
+        self.people.mention_ending_at(end).map(|m| m.person)
     }
 
     /// Whether the word at `t` can stand in a description before a name: no function word,
@@ -515,7 +509,7 @@ impl<'a> Finder<'a> {
     /// Whether the word at `t` names a role a person has: a title ("spokesman", "Sen.") or
     /// a relation ("aide", "ally").
     pub(super) fn is_role(&self, t: usize) -> bool {
-        RELATION_NOUNS.contains(&self.l(t)) || self.lex.titles.longest_match([self.l(t)]) == 1
+        RELATION_NOUNS.contains(&self.l(t)) || self.lex.is_title_word(self.l(t))
     }
 
     pub(super) fn person_source(&self, m: &Mention) -> Source {

@@ -597,7 +597,7 @@ impl Doc {
                         f |= flag::SPEECH_VERB;
                         info.verb = hash_str(base);
                     }
-                    if lex.titles.longest_match([l.as_ref()]) == 1 {
+                    if lex.is_title_word(l) {
                         f |= flag::TITLE;
                     }
                     if PRONOUNS.contains(&l.as_ref()) {
