@@ -2286,6 +2286,31 @@ fn a_quotation_closed_by_a_full_stop_takes_the_bare_attribution_after_it() {
 }
 
 #[test]
+fn a_second_cue_between_two_quotations_starts_a_statement_of_its_own() {
+    // `"...," Whitlow said before asking them, "..."`: the asking is its own statement, and
+    // the words between the quotations are no one's words.
+    let a = analyse(
+        "Ada Whitlow toured the harbour.\n\n“Keep the pier open,” Whitlow told the crowd before \
+         asking them, “Who will pay for it?”",
+    );
+    assert_eq!(
+        contents(&a),
+        ["“Keep the pier open,”", "“Who will pay for it?”"],
+        "{:#?}",
+        statements(&a)
+    );
+    assert_eq!(speaker_of(&a, "Who will pay"), "Ada Whitlow");
+    // Without a second cue the quotation goes on after the attribution.
+    let a = analyse(
+        "Ada Whitlow toured the harbour.\n\n“Keep the pier open,” Whitlow said on Friday, “and paint it.”",
+    );
+    assert_eq!(
+        only(&a).2,
+        "“Keep the pier open,” Whitlow said on Friday, “and paint it.”"
+    );
+}
+
+#[test]
 fn an_opening_mark_typed_as_the_closing_one_closes_the_quotation() {
     // `“Not yet,“ she said.`: the mark clings to the comma before it, so it closes.
     let a = analyse("Ada Whitlow toured the harbour.\n\n“Not yet,“ she said. “The pier needs another year.”");

@@ -39,9 +39,18 @@ impl<'a> Finder<'a> {
                     // `"...," he said, "..."`: the quotation goes on after the attribution.
                     let mut content = content.clone();
                     let mut q2 = last;
+                    let mut resumed = None;
                     if let Some(k) = self.resumed_quote(end) {
                         q2 = self.quote_chain_end(k);
-                        content.end = self.quotes[q2].inner().end;
+                        // `"...," Ellis said before asking them, "..."`: a second cue in the
+                        // attribution makes the quotation after it a statement of its own.
+                        let second = (cue.end.max(source.tokens.end)..end)
+                            .find(|&t| self.lex.speech_verb(self.l(t)).is_some() && !self.noun_use(t));
+                        let words = self.quotes[k].inner().start..self.quotes[q2].inner().end;
+                        match second {
+                            Some(verb) => resumed = Some((verb, words)),
+                            None => content.end = words.end,
+                        }
                     }
                     // `Not paying taxes "makes me smart," he said.`: words of the sentence
                     // before the quotation are part of what was said, speech verbs used as
@@ -62,8 +71,12 @@ impl<'a> Finder<'a> {
                     } else {
                         (content, true)
                     };
-                    let f = self.found(Some(source), Some(cue), content, direct);
+                    let f = self.found(Some(source.clone()), Some(cue), content, direct);
                     self.accept(f);
+                    if let Some((verb, words)) = resumed {
+                        let f = self.found(Some(source), Some(verb..verb + 1), words, true);
+                        self.accept(f);
+                    }
                     done = true;
                     q = q2 + 1;
                 }
