@@ -2286,6 +2286,27 @@ fn a_quotation_closed_by_a_full_stop_takes_the_bare_attribution_after_it() {
 }
 
 #[test]
+fn a_capitalised_speech_verb_after_a_quotation_is_part_of_a_name() {
+    // "State" can be a verb of speech, but capitalised inside a sentence it is the State
+    // Department's: the speaker is the spokesman.
+    let a = analyse(
+        "The court ruled on Friday.\n\n\"We respect the ruling,\" State spokesman Mark Tolner said Friday.",
+    );
+    assert_eq!(speaker_of(&a, "We respect"), "Mark Tolner");
+    assert_eq!(sources(&a), ["State spokesman Mark Tolner"]);
+}
+
+#[test]
+fn a_role_with_of_before_a_name_after_said_is_the_name_s() {
+    let a = analyse("\"Welcome, all of you,\" said master of ceremonies Dana Brill, a retired engineer.");
+    assert_eq!(speaker_of(&a, "Welcome"), "Dana Brill");
+    assert_eq!(sources(&a), ["master of ceremonies Dana Brill"]);
+    // With no role word between, "of" names someone else: the mother spoke, not Brill.
+    let a = analyse("Dana Brill was honoured.\n\n\"She earned it,\" said the mother of Dana Brill.");
+    assert_eq!(speaker_of(&a, "She earned it"), "-");
+}
+
+#[test]
 fn a_second_cue_between_two_quotations_starts_a_statement_of_its_own() {
     // `"...," Whitlow said before asking them, "..."`: the asking is its own statement, and
     // the words between the quotations are no one's words.

@@ -396,7 +396,11 @@ impl<'a> Finder<'a> {
             let wordish = matches!(self.kind(k), TokenKind::Word | TokenKind::Number)
                 || matches!(w, "-" | "&")
                 || w == "/" && k > start && self.kind(k - 1) == TokenKind::Number;
-            if !wordish || (k > start && (NP_STOP.contains(&w) || pre_content(w) && w != "the")) {
+            if !wordish
+                || (k > start
+                    && (NP_STOP.contains(&w) || pre_content(w) && w != "the")
+                    && !self.role_of_before_name(k, ceiling))
+            {
                 break;
             }
             // "European Council President Donald Tusk", "organiser Lena Dahl", "Monmouth
@@ -427,6 +431,22 @@ impl<'a> Finder<'a> {
             tokens: start..k,
             speaker: None,
         })
+    }
+
+    /// Whether the "of" at `k` belongs to a role before a name ("master of ceremonies Ann
+    /// Lee", "chief of staff Ann Lee"): one or two lowercase words, then the name. "the
+    /// mother of Ann Lee" has none between, and is someone else.
+    fn role_of_before_name(&self, k: usize, ceiling: usize) -> bool {
+        self.l(k) == "of"
+            && (k + 2..(k + 4).min(ceiling)).any(|j| {
+                self.people.mention_starting_at(j).is_some()
+                    && (k + 1..j).all(|t| {
+                        self.kind(t) == TokenKind::Word
+                            && self.tok(t).starts_with(char::is_lowercase)
+                            && !NP_STOP.contains(&self.l(t))
+                            && !pre_content(self.l(t))
+                    })
+            })
     }
 
     /// The source a name starts: the name itself, or up to a later name it modifies ("Obama
