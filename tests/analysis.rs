@@ -2383,6 +2383,18 @@ fn a_relative_who_speaks_for_the_person_it_hangs_from() {
 }
 
 #[test]
+fn a_relative_who_after_an_appositive_is_about_the_person_it_describes() {
+    // The clause hangs from "a former backer", Ann Lee, not from the name inside the
+    // appositive.
+    let a =
+        analyse("Ann Lee, a former backer of Sen. Tom Ruiz, who said the plan had failed, left the party.");
+    assert_eq!(speaker_of(&a, "the plan had failed"), "Ann Lee");
+    // After "said X of Ohio, who", the clause is X's too.
+    let a = analyse("\"We lost,\" said Tom Ruiz of Ohio, who conceded that the plan had failed.");
+    assert_eq!(speaker_of(&a, "that the plan had failed"), "Tom Ruiz");
+}
+
+#[test]
 fn reported_speech_before_a_colon_quotation_is_part_of_the_statement() {
     let a = analyse(
         "Bo Rendell spoke on Monday.\n\nRendell said this was a \"fatal mistake\" and that the \

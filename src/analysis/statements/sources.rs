@@ -57,12 +57,19 @@ impl<'a> Finder<'a> {
         }
         // "said Weaver, who said ...": the person the relative clause is about.
         if w == "who" && last > floor && self.is_punct(last - 1, ",") {
-            if let Some(m) = self
-                .people
-                .mention_ending_at(last - 1)
-                .filter(|m| m.tokens.start >= floor)
-            {
-                return Some(self.person_source(m));
+            if let Some(p) = self.relative_person(last) {
+                // The name itself is the source when the clause hangs from it directly.
+                let name = self
+                    .people
+                    .mention_ending_at(last - 1)
+                    .filter(|m| m.tokens.start >= floor && m.person == p);
+                return Some(match name {
+                    Some(m) => self.person_source(m),
+                    None => Source {
+                        tokens: last..last + 1,
+                        speaker: Some(p),
+                    },
+                });
             }
         }
         // A noun phrase: words back to a stop word, a determiner or punctuation.
@@ -468,43 +475,79 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// A source that is a relative "who" speaks for the person it hangs from: "Ann Lee, who
-    /// said ...", "Sen. Ann Lee of Ohio, who ...", "Ann Lee, a lawyer at the firm who ...".
-    /// Groups ("voters who say") and unnamed people stay unnamed.
+    /// A source that is a relative "who" speaks for the person it hangs from.
     pub(super) fn relative_antecedent(&self, source: Source) -> Source {
-        let t = source.tokens.start;
-        if source.speaker.is_some() || source.tokens.len() != 1 || self.l(t) != "who" || t == 0 {
+        if source.speaker.is_some() || source.tokens.len() != 1 {
             return source;
+        }
+        Source {
+            speaker: self.relative_person(source.tokens.start),
+            ..source
+        }
+    }
+
+    /// The person a relative "who" at `t` is about: "Ann Lee, who said ...", "Sen. Ann Lee
+    /// of Ohio, who ...", "Ann Lee, a lawyer at the firm who ...", "Ann Lee, a backer of Sen.
+    /// Tom Ruiz, who ...". Groups ("voters who say") and unnamed people have none.
+    pub(super) fn relative_person(&self, t: usize) -> Option<PersonId> {
+        if self.l(t) != "who" || t == 0 {
+            return None;
         }
         // "the voters who have left": a plural verb hangs it from a group.
         if matches!(
             self.lower.get(t + 1).map(|w| &**w),
             Some("are" | "were" | "have" | "'ve" | "do")
         ) {
-            return source;
+            return None;
         }
         let k = if self.is_punct(t - 1, ",") { t - 1 } else { t };
-        let person = self.name_ending_at(k).or_else(|| {
-            // Over one appositive with no verb or name of its own ("a lawyer at the firm").
-            let floor = t.saturating_sub(16);
-            let mut j = k;
-            while j > floor && !self.is_punct(j - 1, ",") {
-                j -= 1;
-                let verb = self.pos.get(j).is_some_and(|p| p.is_verb());
-                let word = matches!(self.kind(j), TokenKind::Word | TokenKind::Number);
-                if verb || !word || self.people.mention_ending_at(j + 1).is_some() {
-                    return None;
+        self.name_ending_at(k)
+            .map(|p| self.appositive_head(k, p))
+            .or_else(|| {
+                // Over one appositive with no verb or name of its own ("a lawyer at the firm").
+                let floor = t.saturating_sub(16);
+                let mut j = k;
+                while j > floor && !self.is_punct(j - 1, ",") {
+                    j -= 1;
+                    let verb = self.pos.get(j).is_some_and(|p| p.is_verb());
+                    let word = matches!(self.kind(j), TokenKind::Word | TokenKind::Number);
+                    if verb || !word || self.people.mention_ending_at(j + 1).is_some() {
+                        return None;
+                    }
                 }
-            }
-            // An appositive is a noun phrase: "..., while only a few who" is a clause.
-            (j > floor && j >= 2 && !NP_STOP.contains(&self.l(j)))
-                .then(|| self.name_ending_at(j - 1))
-                .flatten()
-        });
-        Source {
-            speaker: person.or(source.speaker),
-            ..source
+                // An appositive is a noun phrase: "..., while only a few who" is a clause.
+                (j > floor && j >= 2 && !NP_STOP.contains(&self.l(j)))
+                    .then(|| self.name_ending_at(j - 1))
+                    .flatten()
+            })
+    }
+
+    /// The person a relative clause after `k` is about, when the name before it (`person`)
+    /// is the object of a preposition in an appositive: in "Ann Lee, a former backer of Sen.
+    /// Tom Ruiz, who has since ...", the clause is about the backer, Ann Lee.
+    fn appositive_head(&self, k: usize, person: PersonId) -> PersonId {
+        let Some(m) = self.people.mention_ending_at(k) else {
+            return person;
+        };
+        let start = m.tokens.start;
+        if start == 0 || !matches!(self.l(start - 1), "of" | "for" | "to" | "with") {
+            return person;
         }
+        // Back over the appositive's words to the comma that opens it.
+        let floor = start.saturating_sub(10);
+        let mut j = start - 1;
+        while j > floor && !self.is_punct(j - 1, ",") {
+            j -= 1;
+            if !matches!(self.kind(j), TokenKind::Word | TokenKind::Number)
+                || self.pos.get(j).is_some_and(|p| p.is_verb())
+            {
+                return person;
+            }
+        }
+        if j <= floor || !matches!(self.l(j), "a" | "an" | "the") {
+            return person;
+        }
+        self.name_ending_at(j - 1).unwrap_or(person)
     }
 
     /// The person whose name ends at token `end`, or is followed there by a place ("Ann Lee

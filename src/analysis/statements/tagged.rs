@@ -215,6 +215,16 @@ impl<'a> Finder<'a> {
     /// Kasowitz", "Rep. Jim Jordan (R-Ohio)"), else the words as an unnamed source (pronouns
     /// and title references are resolved later).
     pub(super) fn source_of(&self, r: std::ops::Range<usize>) -> Source {
+        // "Rep. Ann Lee of Ohio, who wrote to Mr. Castro": the relative clause is about the
+        // person before it; a name inside it is no head.
+        let relative = (r.start + 2..r.end.saturating_sub(1))
+            .find(|&t| self.is_punct(t - 1, ",") && matches!(self.l(t), "who" | "whose"));
+        if let Some(speaker) = relative.and_then(|who| self.relative_person(who)) {
+            return Source {
+                tokens: r,
+                speaker: Some(speaker),
+            };
+        }
         let mut end = r.end;
         while end > r.start && matches!(self.kind(end - 1), TokenKind::Punct) {
             // Over a parenthesis: "(R-Ohio)".

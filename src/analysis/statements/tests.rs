@@ -96,3 +96,15 @@ fn a_name_that_opens_a_tagged_source_before_a_comma_is_its_head() {
         assert_eq!(name(supporter..whitlow[0] + 1).as_deref(), Some("Ada Whitlow"));
     });
 }
+
+#[test]
+fn a_tagged_source_with_a_relative_clause_is_the_person_before_the_clause() {
+    // The tagger's source may take in a relative clause that names someone else last.
+    let text = "Rep. Tom Ridley of Ohio, who sent a letter to Mr. Castro, criticized the sale.";
+    with_finder(text, |f, seg, _, found| {
+        let end = at(text, seg, "criticized") - 1;
+        let source = f.source_of(0..end);
+        let name = source.speaker.map(|p| found.people[p].name.as_str());
+        assert_eq!(name, Some("Tom Ridley"));
+    });
+}
