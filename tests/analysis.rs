@@ -2395,6 +2395,19 @@ fn a_relative_who_after_an_appositive_is_about_the_person_it_describes() {
 }
 
 #[test]
+fn a_report_in_a_relative_clause_ends_with_the_clause() {
+    let a = analyse("Ann Lee, who said the plan had failed, left the party on Monday.");
+    assert_eq!(contents(&a), ["the plan had failed"]);
+    // A comma inside the report that no verb follows leaves it whole.
+    let a = analyse("Ann Lee, who said the plan, which cost $5 million, had failed, left the party.");
+    assert!(
+        contents(&a)[0].starts_with("the plan, which cost $5 million"),
+        "{:?}",
+        contents(&a)
+    );
+}
+
+#[test]
 fn reported_speech_before_a_colon_quotation_is_part_of_the_statement() {
     let a = analyse(
         "Bo Rendell spoke on Monday.\n\nRendell said this was a \"fatal mistake\" and that the \

@@ -222,6 +222,15 @@ impl<'a> Finder<'a> {
                     end = k;
                 }
             }
+            // "Ann Lee, who said the plan had failed, left the party": a report in a relative
+            // clause ends where the clause does, at its first comma when the main clause's
+            // verb follows it ("..., which cost $5m, had failed" leaves it alone).
+            if self.in_relative_clause(verb, s0) {
+                let first_comma = (c + 1..end).find(|&t| !self.in_quote(t) && self.is_punct(t, ","));
+                if let Some(k) = first_comma.filter(|&k| k + 1 < end && self.finite_verb_at(k + 1)) {
+                    end = k;
+                }
+            }
             // "described Clinton as a disgrace after she attacked the police": the object of a
             // verb of judgement ends where a clause of circumstance begins.
             let judges = OBJECT_CONTENT.contains(&base) || matches!(base, "describe" | "call");
@@ -325,6 +334,13 @@ impl<'a> Finder<'a> {
 
     /// Whether token `t` is a finite verb: a form of "be" or an auxiliary, or a verb the
     /// part-of-speech tagger reads as past, present or modal.
+    /// Whether the verb at `verb` is the first of a relative clause set off by a comma
+    /// (", who said", ", who has repeatedly argued").
+    fn in_relative_clause(&self, verb: usize, s0: usize) -> bool {
+        let j = self.skip_between_left(verb, s0);
+        j >= s0 + 2 && self.l(j - 1) == "who" && self.is_punct(j - 2, ",")
+    }
+
     pub(super) fn finite_verb_at(&self, t: usize) -> bool {
         is_be(self.l(t))
             || AUXILIARIES.contains(&self.l(t))
