@@ -2408,6 +2408,15 @@ fn a_report_in_a_relative_clause_ends_with_the_clause() {
 }
 
 #[test]
+fn an_infinitive_after_a_verb_is_no_inverted_source() {
+    // "declined to comment further" names no one: the report is the relative clause's, and
+    // its source the description the clause hangs from.
+    let a = analyse("The mayor, who said the pier was safe, declined to comment further.");
+    assert_eq!(sources(&a), ["The mayor"], "{:?}", statements(&a));
+    assert_eq!(contents(&a), ["the pier was safe"]);
+}
+
+#[test]
 fn reported_speech_before_a_colon_quotation_is_part_of_the_statement() {
     let a = analyse(
         "Bo Rendell spoke on Monday.\n\nRendell said this was a \"fatal mistake\" and that the \

@@ -71,6 +71,8 @@ impl<'a> Finder<'a> {
                     },
                 });
             }
+            // "The mayor, who said ...": the description it hangs from, to resolve later.
+            return self.subject_before(last - 1, floor);
         }
         // A noun phrase: words back to a stop word, a determiner or punctuation.
         let mut k = j;
@@ -396,6 +398,10 @@ impl<'a> Finder<'a> {
                 tokens: start..start + 1,
                 speaker: None,
             });
+        }
+        // "declined to comment", "said in a statement": no noun phrase starts so.
+        if NP_STOP.contains(&w) {
+            return None;
         }
         let mut k = start;
         while k < ceiling && k - start < 8 {
