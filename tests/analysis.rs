@@ -2417,6 +2417,17 @@ fn an_infinitive_after_a_verb_is_no_inverted_source() {
 }
 
 #[test]
+fn a_quotation_inside_a_report_belongs_to_the_reporter() {
+    // The inspectors are part of what Whitlow added; they are not a speaker of their own.
+    let a = analyse(
+        "Senator Ada Whitlow toured the pier.\n\nWhitlow insisted the pier was safe, adding that \
+         inspectors had found \"no serious problems.\"",
+    );
+    assert_eq!(speaker_of(&a, "no serious problems"), "Ada Whitlow");
+    assert!(!sources(&a).contains(&"inspectors"), "{:?}", statements(&a));
+}
+
+#[test]
 fn reported_speech_before_a_colon_quotation_is_part_of_the_statement() {
     let a = analyse(
         "Bo Rendell spoke on Monday.\n\nRendell said this was a \"fatal mistake\" and that the \

@@ -180,6 +180,10 @@ impl<'a> Finder<'a> {
                     } else {
                         self.subject_before(j, floor)
                     };
+                    // "..., adding that inspectors had found "no problems"": an unnamed
+                    // source inside what someone else reports is part of that report, which
+                    // the later pass finds whole.
+                    let source = source.filter(|s| !self.inside_report(s, floor));
                     if let Some(source) = source {
                         // Only when the quotation is the whole rest of the sentence;
                         // otherwise it is part of reported speech, handled below.
@@ -205,6 +209,18 @@ impl<'a> Finder<'a> {
             }
             q = last + 1;
         }
+    }
+
+    /// Whether an unnamed source opens the clause a speech verb before it reports ("said
+    /// that inspectors", "adding that the agency").
+    fn inside_report(&self, source: &Source, floor: usize) -> bool {
+        let t = source.tokens.start;
+        source.speaker.is_none()
+            && self.pending_for(source).is_none()
+            && t >= floor + 2
+            && self.l(t - 1) == "that"
+            && self.lex.speech_verb(self.l(t - 2)).is_some()
+            && !self.noun_use(t - 2)
     }
 
     /// `"I don't think the conventional wisdom" -- that she is a liberal -- "is going to
