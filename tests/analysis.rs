@@ -2428,6 +2428,22 @@ fn a_quotation_inside_a_report_belongs_to_the_reporter() {
 }
 
 #[test]
+fn the_object_of_accused_is_no_inverted_source() {
+    // "..., accused Ortiz of ..." is Patel accusing Ortiz, not Ortiz saying the words before.
+    let a = analyse("Mayor Lena Ortiz spoke.\n\nPatel, a Democrat, accused Ortiz of hiding a deficit.");
+    assert!(
+        a.statements
+            .iter()
+            .all(|s| s.speaker.is_none() && !a.slice(s.content).starts_with("Patel")),
+        "{:?}",
+        statements(&a)
+    );
+    // "said" after a comma still is.
+    let a = analyse("Mayor Lena Ortiz spoke.\n\nThe deficit is real, said Ortiz.");
+    assert_eq!(speaker_of(&a, "The deficit is real"), "Lena Ortiz");
+}
+
+#[test]
 fn reported_speech_before_a_colon_quotation_is_part_of_the_statement() {
     let a = analyse(
         "Bo Rendell spoke on Monday.\n\nRendell said this was a \"fatal mistake\" and that the \

@@ -50,7 +50,7 @@ impl<'a> Finder<'a> {
                     .is_some_and(|s| s.speaker.is_some());
             // A verb whose object is its hearer is never inverted: in `"...," Ann Roe, a
             // director, told The Post.` the paper is no source.
-            let hearer_after = HEARER_VERBS.contains(&self.base(cue));
+            let hearer_after = !invertible(self.base(cue));
             if verb > s0
                 && self.is_punct(verb - 1, ",")
                 && !appositive

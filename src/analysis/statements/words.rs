@@ -135,6 +135,23 @@ pub(super) const OBJECT_VERBS: &[&str] = &["tell", "inform", "assure", "warn", "
 /// ("told The Post" names no source).
 pub(super) const HEARER_VERBS: &[&str] = &["tell", "inform"];
 
+/// Verbs whose object is whom the words are about or for: after them comes the target, never
+/// the speaker (`..., accused Ortiz of hiding a deficit` has no inverted source).
+#[rustfmt::skip]
+const TARGET_VERBS: &[&str] = &[
+    "accuse", "blame", "criticize", "criticise", "praise", "scold", "chide", "rebuke", "defend",
+    "reject", "assail", "endorse", "thank", "exhort", "lambaste", "lambast", "blast", "slam",
+    "mock", "ridicule", "deride", "decry", "denounce", "condemn", "liken", "hail", "laud",
+    "applaud", "remind", "encourage", "dismiss", "dispute", "cite", "describe", "assure",
+    "urge", "advise", "beg", "call", "label", "dub", "brand", "term", "decline", "refuse",
+];
+
+/// Whether a verb's subject can follow it (`"...," said Putin`): not when its object is its
+/// hearer or its target.
+pub(super) fn invertible(base: &str) -> bool {
+    !HEARER_VERBS.contains(&base) && !TARGET_VERBS.contains(&base)
+}
+
 /// Determiners that begin the noun phrase of an audience ("told the crowd", "told his
 /// supporters").
 pub(super) const NP_START: &[&str] = &["the", "a", "an", "his", "her", "their", "its"];
