@@ -200,6 +200,20 @@ fn told_reporters() {
 }
 
 #[test]
+fn a_named_hearer_before_a_clause_is_not_what_was_told() {
+    let a = analyse("Hal Brennan praised the plan. He told The Dayton Ledger the city was safe.");
+    assert_eq!(speaker_of(&a, "the city was safe"), "Hal Brennan");
+    assert!(
+        contents(&a).contains(&"the city was safe".to_string()),
+        "{:?}",
+        contents(&a)
+    );
+    // A phrase of when after the hearer is not the clause.
+    let a = analyse("Hal Brennan told Republicans this weekend he would run again.");
+    assert_eq!(contents(&a), ["he would run again"]);
+}
+
+#[test]
 fn according_to() {
     let a = analyse("The factory will close in June, according to Manager Luis Ortega.");
     let (who, _, content) = only(&a);

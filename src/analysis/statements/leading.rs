@@ -546,6 +546,15 @@ impl<'a> Finder<'a> {
             if self.circumstantial(k, self.content_end(k, s1)) {
                 return s1;
             }
+            // "told The Dayton Ledger the city was ...": the clause after the name.
+            if k > c
+                && k < s1
+                && self.kind(k) == TokenKind::Word
+                && !pre_content(self.l(k))
+                && self.clause_start(k)
+            {
+                return k;
+            }
         }
         self.audience_end(c, s1).unwrap_or(c)
     }
