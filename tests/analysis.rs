@@ -214,6 +214,16 @@ fn a_named_hearer_before_a_clause_is_not_what_was_told() {
 }
 
 #[test]
+fn a_question_put_to_someone_is_not_their_statement() {
+    // "Asked about ..." opens the sentence: a reporter asked, Hale answered.
+    let a = analyse(
+        "Governor Nina Hale spoke.\n\nAsked about the challenge, Hale shrugged.\n\nAsked whether she \
+         would run again, Hale said, \"We will see.\"",
+    );
+    assert_eq!(contents(&a), ["\"We will see.\""], "{:?}", statements(&a));
+}
+
+#[test]
 fn according_to() {
     let a = analyse("The factory will close in June, according to Manager Luis Ortega.");
     let (who, _, content) = only(&a);

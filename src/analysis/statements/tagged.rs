@@ -151,6 +151,21 @@ impl<'a> Finder<'a> {
     /// never take such cues; the tagger sometimes does. "was quoted as saying" reports its
     /// subject's words and is no passive here.
     pub(super) fn passive(&self, cue: std::ops::Range<usize>) -> bool {
+        // "Asked about the vote, Hale shrugged", "When pressed, she said ...": a participle
+        // opening the sentence is said to its subject, who did not ask.
+        let floor = self.sentence_range(cue.start).start;
+        let mut t = cue.start;
+        while t > floor
+            && (matches!(self.l(t - 1), "when" | "if" | "once" | "after" | "as")
+                || self.kind(t - 1) != TokenKind::Word)
+        {
+            t -= 1;
+        }
+        // "Asked by Stephanopoulos to ...": the asker is named, and is the source.
+        let by_agent = (cue.start..cue.end + 1).any(|k| self.lower.get(k).is_some_and(|w| w == "by"));
+        if t == floor && self.l(cue.start).ends_with("ed") && !by_agent {
+            return true;
+        }
         if cue
             .clone()
             .any(|t| matches!(self.l(t), "saying" | "say" | "says"))
