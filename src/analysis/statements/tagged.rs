@@ -41,6 +41,12 @@ impl<'a> Finder<'a> {
             {
                 continue;
             }
+            if a.cue
+                .as_ref()
+                .is_some_and(|c| self.holds_an_object(c, content.start))
+            {
+                continue;
+            }
             // "called a meeting", "called a vote": a naming verb right before an indefinite
             // object, with no quotation, names nothing anyone said ("called him a liar" and
             // "called for a ban" stay).
@@ -81,6 +87,20 @@ impl<'a> Finder<'a> {
             let f = self.found(Some(source), a.cue, content, direct);
             self.accept(f);
         }
+    }
+
+    /// Whether a tagged cue is a verb of holding or knowing with a mere object ("held a
+    /// rally", "holds a lead", "knew the voters"): these report only a clause ("held that
+    /// ...", "knew whether ...") or a quotation.
+    pub(super) fn holds_an_object(&self, cue: &std::ops::Range<usize>, content: usize) -> bool {
+        let holds = cue
+            .clone()
+            .any(|t| matches!(self.lex.speech_verb(self.l(t)), Some("hold" | "know")));
+        let clause = matches!(
+            self.l(content),
+            "that" | "whether" | "what" | "how" | "if" | "why" | "who" | "when" | "where"
+        ) || self.kind(content) == TokenKind::Quote;
+        holds && !clause
     }
 
     /// Whether a tagged cue is a noun with no verb ("her push to restore ...", "his plan

@@ -108,3 +108,24 @@ fn a_tagged_source_with_a_relative_clause_is_the_person_before_the_clause() {
         assert_eq!(name, Some("Tom Ridley"));
     });
 }
+
+#[test]
+fn holding_or_knowing_reports_only_a_clause() {
+    let text = "Ann Lee held a rally. Lee held that the law was void. Tom Ruiz knew the voters. \
+                Ruiz knew whether they would come. Lee praised the crowd.";
+    with_finder(text, |f, seg, _, _| {
+        let all = |w: &str| -> Vec<usize> {
+            (0..seg.tokens.len())
+                .filter(|&t| seg.tokens[t].span.text(text) == w)
+                .collect()
+        };
+        let (held, knew) = (all("held"), all("knew"));
+        assert!(f.holds_an_object(&(held[0]..held[0] + 1), held[0] + 1));
+        assert!(!f.holds_an_object(&(held[1]..held[1] + 1), held[1] + 1));
+        assert!(f.holds_an_object(&(knew[0]..knew[0] + 1), knew[0] + 1));
+        assert!(!f.holds_an_object(&(knew[1]..knew[1] + 1), knew[1] + 1));
+        // Another verb is not concerned.
+        let praised = at(text, seg, "praised");
+        assert!(!f.holds_an_object(&(praised..praised + 1), praised + 1));
+    });
+}
