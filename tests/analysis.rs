@@ -224,6 +224,24 @@ fn a_question_put_to_someone_is_not_their_statement() {
 }
 
 #[test]
+fn a_lone_name_before_an_interrupting_attribution_is_part_of_the_quotation() {
+    // `Pruitt, she said, "has never asked ..."`: the name is the subject of what she said.
+    let a = analyse(
+        "Chief Maria Vance and Mayor Tom Pruitt disagreed.\n\nPruitt, she said, \"has never asked \
+         for the numbers.\"",
+    );
+    assert_eq!(speaker_of(&a, "has never asked"), "Maria Vance");
+    assert!(
+        contents(&a)[0].starts_with("Pruitt, she said"),
+        "{:?}",
+        contents(&a)
+    );
+    // A word that only sets the scene stays out.
+    let a = analyse("Chief Maria Vance spoke.\n\nStill, she said, \"we will wait.\"");
+    assert_eq!(contents(&a), ["\"we will wait.\""]);
+}
+
+#[test]
 fn according_to() {
     let a = analyse("The factory will close in June, according to Manager Luis Ortega.");
     let (who, _, content) = only(&a);

@@ -251,7 +251,7 @@ impl<'a> Finder<'a> {
                 && self.tok(open + 1).starts_with(char::is_lowercase)
                 && !matches!(self.l(open + 1), "but" | "and" | "or" | "so" | "yet")
         });
-        if !continues || start <= floor + 2 || !self.is_punct(start - 1, ",") {
+        if !continues || start <= floor + 1 || !self.is_punct(start - 1, ",") {
             return None;
         }
         let lead = floor..start - 1;
@@ -271,7 +271,12 @@ impl<'a> Finder<'a> {
             self.pos.get(start - 2),
             Some(Pos::Adv | Pos::Prep | Pos::Conj | Pos::VerbGerund)
         );
-        (!scene && !open_end && plain && self.words_in(lead) >= 2).then_some(floor)
+        // A lone name is a subject too ("Pruitt, she said, "has never asked ..."").
+        let named = self
+            .people
+            .mention_starting_at(floor)
+            .is_some_and(|m| m.tokens.end == lead.end);
+        (!scene && !open_end && plain && (self.words_in(lead) >= 2 || named)).then_some(floor)
     }
 
     /// The quotation that resumes after an attribution ending at `from`: at an opening mark
