@@ -242,6 +242,21 @@ fn a_lone_name_before_an_interrupting_attribution_is_part_of_the_quotation() {
 }
 
 #[test]
+fn a_second_that_after_but_goes_on_with_the_report() {
+    let a =
+        analyse("Governor Nina Hale spoke.\n\nHale said the ruling was final, but that the court was wrong.");
+    assert_eq!(
+        contents(&a),
+        ["the ruling was final, but that the court was wrong"]
+    );
+    // "but that was ..." is the writer's: "that" is its subject.
+    let a = analyse(
+        "Governor Nina Hale spoke.\n\nHale said the ruling was final, but that was before the appeal.",
+    );
+    assert_eq!(contents(&a), ["the ruling was final"]);
+}
+
+#[test]
 fn according_to() {
     let a = analyse("The factory will close in June, according to Manager Luis Ortega.");
     let (who, _, content) = only(&a);

@@ -172,6 +172,9 @@ impl<'a> Finder<'a> {
                             && t + 2 < end
                             && matches!(self.l(t + 1), "but" | "though" | "although")
                             && self.clause_start(t + 2)
+                            // "says X, but that Moss is wrong": a second "that" of the
+                            // same verb ("but that was before" is the writer's).
+                            && !(self.l(t + 2) == "that" && t + 3 < end && self.clause_start(t + 3))
                             // `said he had offers, but “the offers were ...”`: a quotation
                             // there is the speaker's own words going on.
                             && self.kind(t + 2) != TokenKind::Quote
