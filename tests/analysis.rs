@@ -257,6 +257,43 @@ fn a_second_that_after_but_goes_on_with_the_report() {
 }
 
 #[test]
+fn a_phrase_that_frames_the_sentence_names_its_speaker() {
+    let a = analyse(
+        "Governor Nina Hale spoke.\n\nAs Hale put it to reporters, \"The people voted.\"\n\nIn Hale's \
+         words, the court had \"overstepped its role.\"\n\nIn the words of Hale, \"Enough is enough.\"\n\nTo \
+         quote Hale, \"Never again.\"",
+    );
+    assert_eq!(
+        statements(&a),
+        [
+            (
+                "Nina Hale".into(),
+                StatementKind::Direct,
+                "\"The people voted.\"".into()
+            ),
+            (
+                "Nina Hale".into(),
+                StatementKind::Mixed,
+                "the court had \"overstepped its role.\"".into()
+            ),
+            (
+                "Nina Hale".into(),
+                StatementKind::Direct,
+                "\"Enough is enough.\"".into()
+            ),
+            (
+                "Nina Hale".into(),
+                StatementKind::Direct,
+                "\"Never again.\"".into()
+            ),
+        ]
+    );
+    // The words of a song are no one's here.
+    let a = analyse("In the words of the song, \"we will rise.\"");
+    assert!(a.statements.is_empty(), "{:?}", statements(&a));
+}
+
+#[test]
 fn according_to() {
     let a = analyse("The factory will close in June, according to Manager Luis Ortega.");
     let (who, _, content) = only(&a);

@@ -26,18 +26,7 @@ impl<'a> Finder<'a> {
                         self.accept(f);
                     }
                 } else if cue.start == s0 && tail < s1 && self.is_punct(tail, ",") {
-                    let content = tail + 1..self.through_quote(tail + 1, last);
-                    if self.words_in(content.clone()) >= 2 {
-                        let direct = self.quote_of[content.start]
-                            .is_some_and(|q| self.quotes[self.quote_chain_end(q)].inner().end == content.end);
-                        let content = if direct {
-                            content.start + 1..content.end
-                        } else {
-                            content
-                        };
-                        let f = self.found(Some(source), Some(cue.clone()), content, direct);
-                        self.accept(f);
-                    }
+                    self.accept_framed(source, cue.clone(), tail, last);
                 }
                 continue;
             }
@@ -161,6 +150,114 @@ impl<'a> Finder<'a> {
     }
 
     /// The last content token of a sentence (exclusive): before its final punctuation.
+    /// Accepts what follows the comma at `comma` up to `last` as said by `source`, when a
+    /// phrase opening the sentence frames it ("According to X, ...", "As X put it, ...").
+    fn accept_framed(&mut self, source: Source, cue: std::ops::Range<usize>, comma: usize, last: usize) {
+        let content = comma + 1..self.through_quote(comma + 1, last);
+        if self.words_in(content.clone()) < 2 || self.is_claimed(content.clone()) {
+            return;
+        }
+        // A quotation that is all of it, up to its closing mark, is direct.
+        let whole = self.quote_of[content.start]
+            .filter(|&q| self.quotes[q].open == content.start)
+            .map(|q| {
+                (
+                    self.quotes[q].inner().start,
+                    &self.quotes[self.quote_chain_end(q)],
+                )
+            })
+            .filter(|(_, last)| last.inner().end == content.end || last.outer().end == content.end);
+        let (content, direct) = match whole {
+            Some((start, last)) => (start..last.inner().end, true),
+            None => (content, false),
+        };
+        let f = self.found(Some(source), Some(cue), content, direct);
+        self.accept(f);
+    }
+
+    /// Phrases that open a sentence with its speaker and a comma, and no speech verb the
+    /// lexicon knows: "In Hale's words, ...", "In the words of Hale, ...", "In his own
+    /// words, ...", "As Hale put it (to reporters), ...", "To quote Hale, ...".
+    pub(super) fn framed_attributions(&mut self) {
+        for si in 0..self.seg.sentences.len() {
+            let sentence = self.seg.sentences[si].tokens.clone();
+            let (s0, s1) = (sentence.start, sentence.end);
+            if s1 < s0 + 4 || self.in_quote(s0) || self.claimed[s0] {
+                continue;
+            }
+            let Some((source, cue, comma)) = self.frame_at(s0, s1) else {
+                continue;
+            };
+            let last = self.content_end(s0, s1);
+            if comma < last {
+                self.accept_framed(source, cue, comma, last);
+            }
+        }
+    }
+
+    /// The source, cue and comma of a framing phrase opening a sentence at `s0`.
+    fn frame_at(&self, s0: usize, s1: usize) -> Option<(Source, std::ops::Range<usize>, usize)> {
+        let person_at = |t: usize| -> Option<(Source, usize)> {
+            if let Some(m) = self.people.mention_starting_at(t) {
+                return Some((self.person_source(m), m.tokens.end));
+            }
+            matches!(self.l(t), "he" | "she" | "his" | "her").then(|| {
+                (
+                    Source {
+                        tokens: t..t + 1,
+                        speaker: None,
+                    },
+                    t + 1,
+                )
+            })
+        };
+        let comma_at = |t: usize| (t < s1 && self.is_punct(t, ",")).then_some(t);
+        match self.l(s0) {
+            "in" => {
+                // "In Hale's words", "In his (own) words"
+                if let Some((source, end)) = person_at(s0 + 1) {
+                    let mut k = end;
+                    if k < s1 && matches!(self.l(k), "'s" | "’s") {
+                        k += 1;
+                    }
+                    if k < s1 && self.l(k) == "own" {
+                        k += 1;
+                    }
+                    if k < s1 && self.l(k) == "words" {
+                        let comma = comma_at(k + 1)?;
+                        return Some((source, s0..k + 1, comma));
+                    }
+                    return None;
+                }
+                // "In the words of Hale"
+                if self.l(s0 + 1) == "the" && self.l(s0 + 2) == "words" && self.l(s0 + 3) == "of" {
+                    let (source, end) = person_at(s0 + 4).filter(|(s, _)| s.speaker.is_some())?;
+                    return Some((source, s0..s0 + 4, comma_at(end)?));
+                }
+                None
+            }
+            // "As Hale put it (to reporters on Monday)"
+            "as" => {
+                let (source, end) = person_at(s0 + 1)?;
+                if !(self.l(end) == "put" && self.lower.get(end + 1).is_some_and(|w| w == "it")) {
+                    return None;
+                }
+                let comma = (end + 2..s1.min(end + 2 + MAX_TAIL)).find(|&t| self.is_punct(t, ","))?;
+                // To whom or where, as in "told": "to reporters", "in a statement".
+                let phrase = end + 2..comma;
+                let fits = phrase.is_empty()
+                    || pre_content(self.l(phrase.start)) && !phrase.clone().any(|t| self.l(t) == "that");
+                fits.then_some((source, end..end + 2, comma))
+            }
+            // "To quote Hale"
+            "to" if self.l(s0 + 1) == "quote" => {
+                let (source, end) = person_at(s0 + 2).filter(|(s, _)| s.speaker.is_some())?;
+                Some((source, s0..s0 + 2, comma_at(end)?))
+            }
+            _ => None,
+        }
+    }
+
     pub(super) fn content_end(&self, s0: usize, s1: usize) -> usize {
         let mut e = s1;
         while e > s0

@@ -131,6 +131,7 @@ pub fn find(text: &str, seg: &Segmentation, lower: &[Cow<str>], people: &People)
     f.quote_attributions();
     let cues = f.cues();
     f.closing_attributions(&cues);
+    f.framed_attributions();
     f.leading_attributions(&cues);
     f.tagged_attributions();
     f.standalone_quotes();
