@@ -294,6 +294,29 @@ fn a_phrase_that_frames_the_sentence_names_its_speaker() {
 }
 
 #[test]
+fn a_stance_of_someone_that_is_a_clause_is_their_statement() {
+    let a = analyse(
+        "Senator Victor Amado spoke.\n\nAmado's view is that voters were misled.\n\nHis argument \
+         was that the court had no say.\n\nHis car is that red one.",
+    );
+    assert_eq!(
+        statements(&a),
+        [
+            (
+                "Victor Amado".into(),
+                StatementKind::Indirect,
+                "that voters were misled".into()
+            ),
+            (
+                "Victor Amado".into(),
+                StatementKind::Indirect,
+                "that the court had no say".into()
+            ),
+        ]
+    );
+}
+
+#[test]
 fn according_to() {
     let a = analyse("The factory will close in June, according to Manager Luis Ortega.");
     let (who, _, content) = only(&a);

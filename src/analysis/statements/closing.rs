@@ -26,7 +26,7 @@ impl<'a> Finder<'a> {
                         self.accept(f);
                     }
                 } else if cue.start == s0 && tail < s1 && self.is_punct(tail, ",") {
-                    self.accept_framed(source, cue.clone(), tail, last);
+                    self.accept_framed(source, cue.clone(), tail + 1, last);
                 }
                 continue;
             }
@@ -150,10 +150,10 @@ impl<'a> Finder<'a> {
     }
 
     /// The last content token of a sentence (exclusive): before its final punctuation.
-    /// Accepts what follows the comma at `comma` up to `last` as said by `source`, when a
-    /// phrase opening the sentence frames it ("According to X, ...", "As X put it, ...").
-    fn accept_framed(&mut self, source: Source, cue: std::ops::Range<usize>, comma: usize, last: usize) {
-        let content = comma + 1..self.through_quote(comma + 1, last);
+    /// Accepts the words from `start` up to `last` as said by `source`, when a phrase
+    /// opening the sentence frames them ("According to X, ...", "As X put it, ...").
+    fn accept_framed(&mut self, source: Source, cue: std::ops::Range<usize>, start: usize, last: usize) {
+        let content = start..self.through_quote(start, last);
         if self.words_in(content.clone()) < 2 || self.is_claimed(content.clone()) {
             return;
         }
@@ -185,17 +185,17 @@ impl<'a> Finder<'a> {
             if s1 < s0 + 4 || self.in_quote(s0) || self.claimed[s0] {
                 continue;
             }
-            let Some((source, cue, comma)) = self.frame_at(s0, s1) else {
+            let Some((source, cue, start)) = self.frame_at(s0, s1) else {
                 continue;
             };
             let last = self.content_end(s0, s1);
-            if comma < last {
-                self.accept_framed(source, cue, comma, last);
+            if start < last {
+                self.accept_framed(source, cue, start, last);
             }
         }
     }
 
-    /// The source, cue and comma of a framing phrase opening a sentence at `s0`.
+    /// The source, cue and content start of a framing phrase opening a sentence at `s0`.
     fn frame_at(&self, s0: usize, s1: usize) -> Option<(Source, std::ops::Range<usize>, usize)> {
         let person_at = |t: usize| -> Option<(Source, usize)> {
             if let Some(m) = self.people.mention_starting_at(t) {
@@ -211,7 +211,8 @@ impl<'a> Finder<'a> {
                 )
             })
         };
-        let comma_at = |t: usize| (t < s1 && self.is_punct(t, ",")).then_some(t);
+        // The content starts after the comma that closes the phrase.
+        let comma_at = |t: usize| (t < s1 && self.is_punct(t, ",")).then_some(t + 1);
         match self.l(s0) {
             "in" => {
                 // "In Hale's words", "In his (own) words"
@@ -247,14 +248,29 @@ impl<'a> Finder<'a> {
                 let phrase = end + 2..comma;
                 let fits = phrase.is_empty()
                     || pre_content(self.l(phrase.start)) && !phrase.clone().any(|t| self.l(t) == "that");
-                fits.then_some((source, end..end + 2, comma))
+                fits.then_some((source, end..end + 2, comma + 1))
             }
             // "To quote Hale"
             "to" if self.l(s0 + 1) == "quote" => {
                 let (source, end) = person_at(s0 + 2).filter(|(s, _)| s.speaker.is_some())?;
                 Some((source, s0..s0 + 2, comma_at(end)?))
             }
-            _ => None,
+            // "Amado's view is that ...", "His argument was that ...": what a stance of the
+            // speaker's is, said in a clause.
+            _ => {
+                let (source, end) = person_at(s0)?;
+                let mut k = end;
+                if source.speaker.is_some() && k < s1 && matches!(self.l(k), "'s" | "’s") {
+                    k += 1;
+                } else if !matches!(self.l(s0), "his" | "her") {
+                    return None;
+                }
+                (k + 2 < s1
+                    && STANCE_NOUNS.contains(&self.l(k))
+                    && matches!(self.l(k + 1), "is" | "was")
+                    && self.l(k + 2) == "that")
+                    .then_some((source, k..k + 2, k + 2))
+            }
         }
     }
 

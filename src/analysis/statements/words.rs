@@ -172,6 +172,15 @@ pub(super) const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "must",
 ];
 
+/// Nouns for what someone holds or says, which report a clause after "is that" ("her view
+/// is that ...").
+#[rustfmt::skip]
+pub(super) const STANCE_NOUNS: &[&str] = &[
+    "view", "argument", "position", "point", "response", "answer", "explanation", "contention",
+    "claim", "message", "belief", "hope", "fear", "concern", "complaint", "case", "pitch",
+    "promise", "worry", "assessment", "conclusion", "theory", "bet", "reasoning", "defense",
+];
+
 pub(super) const PRONOUNS_SUBJECT: &[&str] = &["he", "she", "they", "i", "we", "it"];
 
 /// A subject pronoun that names a person ("it" names none).
