@@ -317,6 +317,16 @@ fn a_stance_of_someone_that_is_a_clause_is_their_statement() {
 }
 
 #[test]
+fn an_unnamed_subject_before_a_clause_set_off_by_commas_is_the_source() {
+    let a =
+        analyse("A senior official, who spoke on condition of anonymity, said the review would take months.");
+    assert_eq!(sources(&a), ["A senior official"]);
+    assert_eq!(contents(&a), ["the review would take months"]);
+    let a = analyse("Two aides, speaking privately, said the review would take months.");
+    assert_eq!(sources(&a), ["Two aides"]);
+}
+
+#[test]
 fn according_to() {
     let a = analyse("The factory will close in June, according to Manager Luis Ortega.");
     let (who, _, content) = only(&a);

@@ -216,6 +216,17 @@ impl<'a> Finder<'a> {
                         return Some(self.person_source(m));
                     }
                 }
+                // "A senior official, who spoke on condition of anonymity, said", "Two aides,
+                // speaking privately, said": an unnamed subject opening the sentence.
+                let participle = self.l(k + 1).ends_with("ing") && self.l(k + 1) != "including";
+                if hops == 0 && (self.l(k + 1) == "who" || participle) {
+                    if let Some(np) = self
+                        .subject_before(k, floor)
+                        .filter(|np| np.tokens.start == floor)
+                    {
+                        return Some(np);
+                    }
+                }
                 hops += 1;
                 if hops > 3 || comma - k > 30 {
                     return None;
