@@ -327,6 +327,18 @@ fn an_unnamed_subject_before_a_clause_set_off_by_commas_is_the_source() {
 }
 
 #[test]
+fn an_aside_between_the_verb_and_that_is_left_out() {
+    let a = analyse(
+        "Senator Grace Liu spoke.\n\nLiu said, according to a transcript released by her office, \
+         that the agency must be rebuilt.\n\nLiu said, however, that the agency was sound.",
+    );
+    assert_eq!(
+        contents(&a),
+        ["that the agency must be rebuilt", "that the agency was sound"]
+    );
+}
+
+#[test]
 fn according_to() {
     let a = analyse("The factory will close in June, according to Manager Luis Ortega.");
     let (who, _, content) = only(&a);
@@ -2539,7 +2551,11 @@ fn an_infinitive_after_a_verb_is_no_inverted_source() {
     // "declined to comment further" names no one: the report is the relative clause's, and
     // its source the description the clause hangs from.
     let a = analyse("The mayor, who said the pier was safe, declined to comment further.");
-    assert!(sources(&a).iter().all(|s| *s == "The mayor"), "{:?}", statements(&a));
+    assert!(
+        sources(&a).iter().all(|s| *s == "The mayor"),
+        "{:?}",
+        statements(&a)
+    );
     assert_eq!(contents(&a)[0], "the pier was safe");
 }
 

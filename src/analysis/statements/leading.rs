@@ -135,6 +135,16 @@ impl<'a> Finder<'a> {
                     continue;
                 }
             }
+            // "said, according to a transcript, that ...": an aside between commas before the
+            // "that".
+            if c < s1 && self.is_punct(c, ",") {
+                let aside_end = (c + 2..s1.min(c + 16))
+                    .take_while(|&t| self.kind(t) != TokenKind::Quote && self.l(t) != "that")
+                    .find(|&t| self.is_punct(t, ",") && self.lower.get(t + 1).is_some_and(|w| w == "that"));
+                if let Some(k) = aside_end {
+                    c = k + 1;
+                }
+            }
             if c < s1 && (self.l(c) == "that" || self.is_punct(c, ":") || self.is_punct(c, ",")) {
                 c += 1;
             }
