@@ -339,6 +339,17 @@ fn an_aside_between_the_verb_and_that_is_left_out() {
 }
 
 #[test]
+fn a_name_in_a_headline_speaks_for_the_person_the_article_names() {
+    let a =
+        analyse("Whitlow Says She Will Win Ohio.\n\nSenator Ada Whitlow said Tuesday she would win Ohio.");
+    assert!(
+        a.statements.iter().all(|s| s.speaker.is_some()),
+        "{:?}",
+        statements(&a)
+    );
+}
+
+#[test]
 fn according_to() {
     let a = analyse("The factory will close in June, according to Manager Luis Ortega.");
     let (who, _, content) = only(&a);

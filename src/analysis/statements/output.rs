@@ -150,6 +150,15 @@ impl<'a> Finder<'a> {
         k - c
     }
 
+    /// The person a headline mention spanning exactly `span` is of.
+    fn headline_person(&self, span: Span) -> Option<PersonId> {
+        self.people
+            .people
+            .iter()
+            .find(|p| p.mentions.contains(&span))
+            .map(|p| p.id)
+    }
+
     pub(super) fn into_statements(self) -> Vec<Statement> {
         let mut out: Vec<Statement> = Vec::with_capacity(self.found.len());
         for f in &self.found {
@@ -187,10 +196,16 @@ impl<'a> Finder<'a> {
                 StatementKind::Indirect
             };
             let source = f.source.as_ref();
+            let source_span = source.and_then(|s| self.span(s.tokens.clone()));
+            // A headline's names are mentions of the people the article names, but the
+            // passes do not see them ("Trump Says He Will Win Ohio").
+            let speaker = source
+                .and_then(|s| s.speaker)
+                .or_else(|| source_span.and_then(|span| self.headline_person(span)));
             out.push(Statement {
                 id: 0,
-                speaker: source.and_then(|s| s.speaker),
-                source: source.and_then(|s| self.span(s.tokens.clone())),
+                speaker,
+                source: source_span,
                 cue: cue.and_then(|c| self.span(c)),
                 content: content_span,
                 kind,
