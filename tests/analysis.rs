@@ -342,6 +342,7 @@ fn an_aside_between_the_verb_and_that_is_left_out() {
 fn a_name_in_a_headline_speaks_for_the_person_the_article_names() {
     let a =
         analyse("Whitlow Says She Will Win Ohio.\n\nSenator Ada Whitlow said Tuesday she would win Ohio.");
+    assert_eq!(a.statements.len(), 2, "{:?}", statements(&a));
     assert!(
         a.statements.iter().all(|s| s.speaker.is_some()),
         "{:?}",
