@@ -149,7 +149,6 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// The last content token of a sentence (exclusive): before its final punctuation.
     /// Accepts the words from `start` up to `last` as said by `source`, when a phrase
     /// opening the sentence frames them ("According to X, ...", "As X put it, ...").
     fn accept_framed(&mut self, source: Source, cue: std::ops::Range<usize>, start: usize, last: usize) {
@@ -274,6 +273,7 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// The last content token of a sentence (exclusive): before its final punctuation.
     pub(super) fn content_end(&self, s0: usize, s1: usize) -> usize {
         let mut e = s1;
         while e > s0

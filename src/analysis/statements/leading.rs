@@ -345,8 +345,6 @@ impl<'a> Finder<'a> {
             && !(k..source).any(|t| self.kind(t) != TokenKind::Word && !self.is_punct(t, "."))
     }
 
-    /// Whether token `t` is a finite verb: a form of "be" or an auxiliary, or a verb the
-    /// part-of-speech tagger reads as past, present or modal.
     /// Whether the verb at `verb` is the first of a relative clause set off by a comma
     /// (", who said", ", who has repeatedly argued").
     fn in_relative_clause(&self, verb: usize, s0: usize) -> bool {
@@ -354,6 +352,8 @@ impl<'a> Finder<'a> {
         j >= s0 + 2 && self.l(j - 1) == "who" && self.is_punct(j - 2, ",")
     }
 
+    /// Whether token `t` is a finite verb: a form of "be" or an auxiliary, or a verb the
+    /// part-of-speech tagger reads as past, present or modal.
     pub(super) fn finite_verb_at(&self, t: usize) -> bool {
         is_be(self.l(t))
             || AUXILIARIES.contains(&self.l(t))

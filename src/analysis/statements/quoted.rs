@@ -351,8 +351,8 @@ impl<'a> Finder<'a> {
         let sentence = self.sentence_range(i);
         let ceiling = sentence.end;
         // `said Putin`; a participle is never inverted ("adding that ..."), nor a verb whose
-        // object is its hearer ("told The Post").
-        // A capital inside a sentence is a name's ("State spokesman Mark Toner said").
+        // object is its hearer or target ("told The Post", "accused Ortiz"), nor a capital
+        // inside a sentence, which is a name's ("State spokesman Mark Toner said").
         if self.lex.speech_verb(self.l(i)).is_some_and(invertible)
             && !self.l(i).ends_with("ing")
             && (i == sentence.start || !self.tok(i).starts_with(char::is_uppercase))

@@ -167,9 +167,10 @@ impl<'a> Finder<'a> {
     }
 
     /// Whether a cue is in the passive voice ("was dubbed", "is said to", "was widely
-    /// ridiculed for"): its subject is who the words are about, not who said them. The rules
-    /// never take such cues; the tagger sometimes does. "was quoted as saying" reports its
-    /// subject's words and is no passive here.
+    /// ridiculed for", and a participle opening the sentence, "Asked about ..."): its subject
+    /// is who the words are about or to, not who said them. The rules never take such cues;
+    /// the tagger sometimes does. "was quoted as saying" reports its subject's words and is
+    /// no passive here.
     pub(super) fn passive(&self, cue: std::ops::Range<usize>) -> bool {
         // "Asked about the vote, Hale shrugged", "When pressed, she said ...": a participle
         // opening the sentence is said to its subject, who did not ask.
