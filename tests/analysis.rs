@@ -351,6 +351,21 @@ fn a_name_in_a_headline_speaks_for_the_person_the_article_names() {
 }
 
 #[test]
+fn a_writers_according_to_and_a_pronoun_that_end_a_report() {
+    let a = analyse(
+        "Ilse Brandt met Tomas Nowak.\n\nBrandt warned that any delay would be \"costly,\" according to \
+         an official who asked not to be named.\n\nNowak denied that, saying the subject never came up.",
+    );
+    assert_eq!(
+        contents(&a),
+        ["that any delay would be \"costly,\"", "the subject never came up"],
+        "{:?}",
+        statements(&a)
+    );
+    assert_eq!(speaker_of(&a, "never came up"), "Tomas Nowak");
+}
+
+#[test]
 fn according_to() {
     let a = analyse("The factory will close in June, according to Manager Luis Ortega.");
     let (who, _, content) = only(&a);

@@ -145,6 +145,17 @@ impl<'a> Finder<'a> {
                     c = k + 1;
                 }
             }
+            // "denied that, saying ...": a "that" before a comma and a participle of speech is
+            // the object pronoun, and the verb reports nothing of its own ("said that, if
+            // ..., ..." opens a clause).
+            if c + 2 < s1
+                && self.l(c) == "that"
+                && self.is_punct(c + 1, ",")
+                && self.l(c + 2).ends_with("ing")
+                && self.lex.speech_verb(self.l(c + 2)).is_some()
+            {
+                continue;
+            }
             if c < s1 && (self.l(c) == "that" || self.is_punct(c, ":") || self.is_punct(c, ",")) {
                 c += 1;
             }
@@ -172,10 +183,14 @@ impl<'a> Finder<'a> {
             // end of a quotation that began in it and runs on.
             let mut end = self.content_end(s0, s1);
             // A new clause after ", but" or ";" is the writer's, not the speaker's, and so is
-            // a second report by the same subject ("... and says ...").
+            // a second report by the same subject ("... and says ...") or a source of the
+            // writer's (", according to an official").
             if let Some(k) = (c + 2..end).find(|&t| {
                 !self.in_quote(t)
                     && (self.is_punct(t, ";")
+                        || self.l(t) == "according"
+                            && self.lower.get(t + 1).is_some_and(|w| w == "to")
+                            && (self.is_punct(t - 1, ",") || self.quote_ends_with(t - 1, &[","]))
                         // ", but would not ...", ", but on a wider scale": the speaker's
                         // clause goes on; only a new subject begins the writer's.
                         || self.is_punct(t, ",")
