@@ -172,19 +172,8 @@ impl<'a> Finder<'a> {
     /// the tagger sometimes does. "was quoted as saying" reports its subject's words and is
     /// no passive here.
     pub(super) fn passive(&self, cue: std::ops::Range<usize>) -> bool {
-        // "Asked about the vote, Hale shrugged", "When pressed, she said ...": a participle
-        // opening the sentence is said to its subject, who did not ask.
         let floor = self.sentence_range(cue.start).start;
-        let mut t = cue.start;
-        while t > floor
-            && (matches!(self.l(t - 1), "when" | "if" | "once" | "after" | "as")
-                || self.kind(t - 1) != TokenKind::Word)
-        {
-            t -= 1;
-        }
-        // "Asked by Stephanopoulos to ...": the asker is named, and is the source.
-        let by_agent = (cue.start..cue.end + 1).any(|k| self.lower.get(k).is_some_and(|w| w == "by"));
-        if t == floor && self.l(cue.start).ends_with("ed") && !by_agent {
+        if self.opening_participle(&cue, floor) {
             return true;
         }
         if cue
@@ -195,7 +184,6 @@ impl<'a> Finder<'a> {
         }
         // The auxiliary may stand just before the cue, past adverbs ("was also dubbed").
         let mut t = cue.start;
-        let floor = self.sentence_range(cue.start).start;
         while t > floor && self.adverb(t - 1) {
             t -= 1;
         }
@@ -214,6 +202,22 @@ impl<'a> Finder<'a> {
             }
         }
         false
+    }
+
+    /// Whether a cue is a participle opening its sentence at `floor` ("Asked about the vote,
+    /// Hale shrugged", "When pressed, she said ..."): the question was put to the subject,
+    /// who did not ask, unless the asker is named with "by" ("Asked by Stephanopoulos to
+    /// ...", who is then the source).
+    fn opening_participle(&self, cue: &std::ops::Range<usize>, floor: usize) -> bool {
+        let mut t = cue.start;
+        while t > floor
+            && (matches!(self.l(t - 1), "when" | "if" | "once" | "after" | "as")
+                || self.kind(t - 1) != TokenKind::Word)
+        {
+            t -= 1;
+        }
+        let by_agent = (cue.start..cue.end + 1).any(|k| self.lower.get(k).is_some_and(|w| w == "by"));
+        t == floor && self.l(cue.start).ends_with("ed") && !by_agent
     }
 
     /// A word that may stand between an auxiliary and its verb ("was also dubbed").
