@@ -2632,3 +2632,32 @@ fn reported_speech_before_a_colon_quotation_is_part_of_the_statement() {
     let a = analyse("Bo Rendell spoke.\n\nRendell told reporters on Monday: \"They are ready.\"");
     assert_eq!(contents(&a), ["\"They are ready.\""]);
 }
+
+#[test]
+fn a_person_shown_speaking_in_a_recording_is_the_speaker() {
+    let a = analyse(
+        "Governor Ray Ostrander debated on Monday.\n\nA new advertisement ends with footage of \
+         Ostrander saying during the debate, \"That makes me smart,\" when a rival blasted him for \
+         his taxes.",
+    );
+    let said: Vec<_> = statements(&a)
+        .into_iter()
+        .filter(|s| s.0 == "Ray Ostrander")
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert_eq!(said[0].2, "\"That makes me smart,\"");
+    let a = analyse(
+        "Mayor Lena Ortiz toured the site.\n\nThe footage shows Ortiz telling a group of residents, \
+         \"You will get your station.\"",
+    );
+    assert_eq!(speaker_of(&a, "You will get your station"), "Lena Ortiz");
+    // Talk about someone speaking is not their words.
+    let a = analyse(
+        "Senator Bo Rendell lost the primary.\n\nSome senators vented about Rendell vowing to fight on.",
+    );
+    assert!(
+        a.statements.iter().all(|s| s.speaker.is_none()),
+        "{:?}",
+        statements(&a)
+    );
+}

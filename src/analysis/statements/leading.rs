@@ -25,6 +25,16 @@ impl<'a> Finder<'a> {
                     // "Trump is telling veterans that ..."
                     let j = self.skip_between_left(verb - 1, s0);
                     self.subject_before(j, s0)
+                } else if let Some(m) = self.people.mention_ending_at(verb).filter(|m| {
+                    let b = m.tokens.start;
+                    b > s0 && SHOWN_SPEAKING.contains(&self.l(b - 1))
+                        || b > s0 + 1 && self.l(b - 1) == "of" && RECORDINGS.contains(&self.l(b - 2))
+                }) {
+                    // "footage of Ortiz saying ...", "recalled Obama telling them ...": the
+                    // person shown or remembered right before the participle is speaking
+                    // ("vented about Sanders vowing" and "sent a letter to Castro
+                    // criticizing" are talk of someone, not their words).
+                    Some(self.person_source(m))
                 } else {
                     None
                 }
@@ -80,6 +90,9 @@ impl<'a> Finder<'a> {
             if c >= s1 {
                 continue;
             }
+            if self.shows_speaking(verb, c, s1) {
+                continue;
+            }
             // "urged Congress to act": what a request asks for is its object doing something,
             // so the object stays in the content; the hearer of "told him to" does not.
             let mut requested = false;
@@ -96,7 +109,8 @@ impl<'a> Finder<'a> {
                     requested = true;
                 }
             }
-            if let Some(q) = self.quote_after_phrase(c, s1) {
+            let quote_led = self.quote_after_phrase(c, s1);
+            if let Some(q) = quote_led {
                 c = q;
             }
             // "declined to comment": the infinitive is the content.
@@ -302,6 +316,22 @@ impl<'a> Finder<'a> {
                     }
                 }
             }
+            // `saying during the debate, “That makes me smart,” when Clinton blasted him`:
+            // after a quotation led in by a phrase, a clause of circumstance is the writer's.
+            if let Some(q) = quote_led.and_then(|k| self.quote_of[k]) {
+                let last = &self.quotes[self.quote_chain_end(q)];
+                let mut k = last.outer().end;
+                while k < end && self.is_punct(k, ",") {
+                    k += 1;
+                }
+                if last.closed
+                    && k + 1 < end
+                    && SUBORDINATORS.contains(&self.l(k))
+                    && self.clause_start(k + 1)
+                {
+                    end = last.outer().end;
+                }
+            }
             // "Back when he wrote his book, Mr. Lee said that ...": a named speaker's own
             // attribution after a comma ends the content, which must then say something.
             let mut short_ok = true;
@@ -346,6 +376,22 @@ impl<'a> Finder<'a> {
             let f = self.found(Some(source), Some(cue.clone()), content, direct);
             self.accept(f);
         }
+    }
+
+    /// `The footage shows Ortiz telling residents, "..."`: a verb of showing or recalling
+    /// whose object is a person quoted as they speak leaves the quotation to that person.
+    fn shows_speaking(&self, verb: usize, c: usize, s1: usize) -> bool {
+        if !SHOWN_SPEAKING.contains(&self.l(verb)) {
+            return false;
+        }
+        let Some(m) = self.people.mention_starting_at(c) else {
+            return false;
+        };
+        let p = m.tokens.end;
+        p < s1
+            && self.l(p).ends_with("ing")
+            && self.lex.speech_verb(self.l(p)).is_some()
+            && (p + 1..s1).any(|t| self.kind(t) == TokenKind::Quote)
     }
 
     /// Whether the sentence from `s0` opens with a subordinate clause ("After", "Shortly

@@ -128,6 +128,46 @@ pub(super) const SUBORDINATOR_ADVERBS: &[&str] = &[
 /// form a task force", "declined to comment").
 pub(super) const INFINITIVE_VERBS: &[&str] = &["decline", "refuse", "vow", "promise", "pledge", "threaten"];
 
+/// Verbs before a person and a participle of speech that show or recall that person speaking
+/// ("the video shows Ortiz telling", "recalled Obama asking").
+pub(super) const SHOWN_SPEAKING: &[&str] = &[
+    "shows",
+    "showed",
+    "shown",
+    "show",
+    "heard",
+    "hear",
+    "recalled",
+    "recalls",
+    "remembered",
+    "remembers",
+    "saw",
+    "watched",
+    "captured",
+    "captures",
+    "depicts",
+    "depicted",
+    "features",
+    "featured",
+];
+
+/// Recordings "of" a person speaking ("footage of Ortiz saying"); "writes of Ortiz telling"
+/// is the writer's account, not the recording's.
+pub(super) const RECORDINGS: &[&str] = &[
+    "footage",
+    "video",
+    "videos",
+    "clip",
+    "clips",
+    "recording",
+    "recordings",
+    "tape",
+    "tapes",
+    "audio",
+    "film",
+    "livestream",
+];
+
 /// Verbs that take an object before the content ("told reporters that", "informed him").
 pub(super) const OBJECT_VERBS: &[&str] = &["tell", "inform", "assure", "warn", "remind", "urge", "ask"];
 
