@@ -2661,3 +2661,24 @@ fn a_person_shown_speaking_in_a_recording_is_the_speaker() {
         statements(&a)
     );
 }
+
+#[test]
+fn an_unnamed_subject_with_a_description_or_a_relative_clause_is_the_source() {
+    let a = analyse(
+        "Governor Ray Ostrander signed the budget.\n\nOne of his advisers, a veteran strategist, \
+         said: \"We are not worried about the polls.\"",
+    );
+    assert_eq!(sources(&a), ["One of his advisers"]);
+    let a = analyse(
+        "Governor Ray Ostrander signed the budget.\n\nTwo of the senators who voted no said they \
+         had not been consulted.",
+    );
+    assert_eq!(sources(&a), ["Two of the senators who voted no"]);
+    assert_eq!(contents(&a), ["they had not been consulted"]);
+    // A capitalised place before "who", after a comma, is no subject.
+    let a = analyse(
+        "Ann Lee runs the county's elections.\n\nLee said that some residents in Jupiter, Florida \
+         who were voting in local races complained when they could not find the ballot.",
+    );
+    assert_eq!(speaker_of(&a, "some residents in Jupiter"), "Ann Lee");
+}

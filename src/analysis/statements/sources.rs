@@ -74,6 +74,28 @@ impl<'a> Finder<'a> {
             // "The mayor, who said ...": the description it hangs from, to resolve later.
             return self.subject_before(last - 1, floor);
         }
+        // "Two of the senators who voted no said": the subject is the noun phrase the
+        // relative clause hangs from, with the clause.
+        let relative = (floor + 1..j)
+            .rev()
+            .take(12)
+            .take_while(|&t| {
+                matches!(self.kind(t), TokenKind::Word | TokenKind::Number)
+                    && (self.lex.speech_verb(self.l(t)).is_none() || self.noun_use(t))
+            })
+            .find(|&t| self.l(t) == "who")
+            .filter(|&rel| rel + 1 < j && !self.is_punct(rel - 1, ","));
+        // ("..., Florida who were voting ... complained": a head after a comma is a place or
+        // an aside more often than a subject.)
+        let head = relative
+            .and_then(|rel| self.subject_before(rel, floor))
+            .filter(|h| h.tokens.start == floor || !self.is_punct(h.tokens.start - 1, ","));
+        if let Some(head) = head {
+            return Some(Source {
+                tokens: head.tokens.start..j,
+                speaker: head.speaker,
+            });
+        }
         // A noun phrase: words back to a stop word, a determiner or punctuation.
         let mut k = j;
         while k > floor && j - k < 8 {
@@ -219,7 +241,13 @@ impl<'a> Finder<'a> {
                 // "A senior official, who spoke on condition of anonymity, said", "Two aides,
                 // speaking privately, said": an unnamed subject opening the sentence.
                 let participle = self.l(k + 1).ends_with("ing") && self.l(k + 1) != "including";
-                if hops == 0 && (self.l(k + 1) == "who" || participle) {
+                // "One of his advisers, a veteran strategist, said": a description of its own.
+                let described = NP_START.contains(&self.l(k + 1))
+                    && (k + 2..comma).all(|t| {
+                        self.kind(t) == TokenKind::Word && self.tok(t).starts_with(char::is_lowercase)
+                    })
+                    && self.is_role(comma - 1);
+                if hops == 0 && (self.l(k + 1) == "who" || participle || described) {
                     if let Some(np) = self
                         .subject_before(k, floor)
                         .filter(|np| np.tokens.start == floor)
