@@ -2682,3 +2682,13 @@ fn an_unnamed_subject_with_a_description_or_a_relative_clause_is_the_source() {
     );
     assert_eq!(speaker_of(&a, "some residents in Jupiter"), "Ann Lee");
 }
+
+#[test]
+fn a_name_with_its_place_between_commas_is_the_source() {
+    let a = analyse(
+        "Analysts were divided.\n\nAnother analyst, Rita Vance of Brook Research, said the ruling \
+         was a surprise.",
+    );
+    assert_eq!(speaker_of(&a, "the ruling was a surprise"), "Rita Vance");
+    assert_eq!(sources(&a), ["Rita Vance of Brook Research"]);
+}

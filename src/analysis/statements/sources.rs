@@ -217,10 +217,14 @@ impl<'a> Finder<'a> {
         while k > floor && comma - k < 45 {
             k -= 1;
             if self.is_punct(k, ",") {
-                // "A lawyer for them, David Schulz, said": the name between the commas.
+                // "A lawyer for them, David Schulz, said": the name between the commas (with
+                // its place: "Another analyst, Rita Vance of Brook Research, said").
                 if let Some(m) = self.people.mention_starting_at(k + 1) {
-                    if m.tokens.end == comma {
-                        return Some(self.person_source(m));
+                    if m.tokens.end == comma || self.of_place_before(comma, floor) == Some(m.tokens.end) {
+                        return Some(Source {
+                            tokens: m.tokens.start..comma,
+                            speaker: Some(m.person),
+                        });
                     }
                 }
                 // "Meeks (D-N.Y.), chairman of the caucus, said"; "Rep. Tom Cole of
