@@ -2692,3 +2692,21 @@ fn a_name_with_its_place_between_commas_is_the_source() {
     assert_eq!(speaker_of(&a, "the ruling was a surprise"), "Rita Vance");
     assert_eq!(sources(&a), ["Rita Vance of Brook Research"]);
 }
+
+#[test]
+fn a_named_group_reporting_after_while_ends_the_first_report() {
+    let a = analyse(
+        "Farm groups were split.\n\nThe Prairie Growers Association said it supported the bill, \
+         while the Family Farm Alliance warned it would \"accelerate consolidation.\"",
+    );
+    assert_eq!(
+        contents(&a),
+        ["it supported the bill", "it would \"accelerate consolidation.\""]
+    );
+    // A plain noun phrase after "and" goes on with the report.
+    let a = analyse("Ann Lee spoke.\n\nLee said the city, and the union it hired, agreed the plan was fair.");
+    assert_eq!(
+        contents(&a),
+        ["the city, and the union it hired, agreed the plan was fair"]
+    );
+}

@@ -722,6 +722,8 @@ impl<'a> Finder<'a> {
             t + 1
         } else if let Some(m) = self.people.mention_starting_at(t) {
             m.tokens.end
+        } else if let Some(np_end) = self.named_group_after(t, end) {
+            np_end
         } else {
             return false;
         };
@@ -737,6 +739,19 @@ impl<'a> Finder<'a> {
                 .lex
                 .speech_verb(self.l(verb))
                 .is_some_and(|b| !WEAK_VERBS.contains(&b) || self.l(verb).ends_with("ed"))
+    }
+
+    /// `..., while the Family Farm Alliance warned ...`: after a comma and a conjunction, a
+    /// determiner and a capitalised name of a group or office (no plain noun phrase: "said
+    /// the plan and the money it needed ..." goes on). The end of the name.
+    fn named_group_after(&self, t: usize, end: usize) -> Option<usize> {
+        if t < 2 || !self.is_punct(t - 2, ",") || !NP_START.contains(&self.l(t)) {
+            return None;
+        }
+        let capital =
+            |k: usize| self.kind(k) == TokenKind::Word && self.tok(k).starts_with(char::is_uppercase);
+        let name_end = (t + 1..end.min(t + 7)).find(|&k| !capital(k))?;
+        (name_end > t + 1).then_some(name_end)
     }
 
     /// Whether token `c` can start a clause: a pronoun, determiner, name or number.
