@@ -2710,3 +2710,28 @@ fn a_named_group_reporting_after_while_ends_the_first_report() {
         ["the city, and the union it hired, agreed the plan was fair"]
     );
 }
+
+#[test]
+fn an_inverted_source_may_be_a_description_and_then_the_name() {
+    let a = analyse(
+        "The group met on Monday.\n\n\"We will sue,\" said a spokeswoman for the group, Ann Lee.\n\n\
+         \"You are destroying this place,\" said one of them, Helen Marsh, who has lived there for \
+         years.",
+    );
+    assert_eq!(speaker_of(&a, "We will sue"), "Ann Lee");
+    assert_eq!(speaker_of(&a, "destroying this place"), "Helen Marsh");
+    assert_eq!(
+        sources(&a),
+        ["a spokeswoman for the group, Ann Lee", "one of them, Helen Marsh"]
+    );
+    // After "according to" the comma can close the phrase before a clause of the name's own.
+    let a = analyse(
+        "The inquiry ended.\n\nAccording to an FBI summary of the inquiry, Ann Lee, a top aide, sent \
+         the employee an email.",
+    );
+    assert!(
+        a.statements.iter().all(|s| s.speaker.is_none()),
+        "{:?}",
+        statements(&a)
+    );
+}

@@ -483,6 +483,25 @@ impl<'a> Finder<'a> {
         if k == start {
             return None;
         }
+        // `said one of them, Helen Marsh, who ...`, `said a spokeswoman for the group, Ann
+        // Lee.`: a description, then the name it describes set off by a comma. After
+        // "according to" the comma may end the phrase instead ("according to an FBI summary,
+        // Cheryl Mills sent ..."), so there the description must name a role.
+        let according = start >= 2 && self.l(start - 1) == "to" && self.l(start - 2) == "according";
+        let describes_person = !according || self.is_role(k - 1);
+        let comma = (start + 1..ceiling.min(start + 10))
+            .filter(|_| describes_person)
+            .take_while(|&t| self.kind(t) == TokenKind::Word || self.is_punct(t, ","))
+            .find(|&t| self.is_punct(t, ","));
+        if let Some(m) = comma.and_then(|c| self.people.mention_starting_at(c + 1)) {
+            let e = m.tokens.end;
+            if e <= ceiling && (e == ceiling || self.kind(e) == TokenKind::Punct) {
+                return Some(Source {
+                    tokens: start..e,
+                    speaker: Some(m.person),
+                });
+            }
+        }
         Some(Source {
             tokens: start..k,
             speaker: None,
