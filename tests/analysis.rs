@@ -2694,7 +2694,7 @@ fn a_name_with_its_place_between_commas_is_the_source() {
 }
 
 #[test]
-fn a_named_group_reporting_after_while_ends_the_first_report() {
+fn a_noun_phrase_reporting_after_a_conjunction_ends_the_first_report() {
     let a = analyse(
         "Farm groups were split.\n\nThe Prairie Growers Association said it supported the bill, \
          while the Family Farm Alliance warned it would \"accelerate consolidation.\"",
@@ -2702,6 +2702,14 @@ fn a_named_group_reporting_after_while_ends_the_first_report() {
     assert_eq!(
         contents(&a),
         ["it supported the bill", "it would \"accelerate consolidation.\""]
+    );
+    let a = analyse(
+        "The council voted.\n\nLandlord groups said the plan would drive up costs, and several \
+         residents who spoke at the meeting warned that it would hurt them.",
+    );
+    assert_eq!(
+        contents(&a),
+        ["the plan would drive up costs", "that it would hurt them"]
     );
     // A plain noun phrase after "and" goes on with the report.
     let a = analyse("Ann Lee spoke.\n\nLee said the city, and the union it hired, agreed the plan was fair.");

@@ -722,7 +722,7 @@ impl<'a> Finder<'a> {
             t + 1
         } else if let Some(m) = self.people.mention_starting_at(t) {
             m.tokens.end
-        } else if let Some(np_end) = self.named_group_after(t, end) {
+        } else if let Some(np_end) = self.noun_phrase_reporting_after(t, end) {
             np_end
         } else {
             return false;
@@ -741,17 +741,31 @@ impl<'a> Finder<'a> {
                 .is_some_and(|b| !WEAK_VERBS.contains(&b) || self.l(verb).ends_with("ed"))
     }
 
-    /// `..., while the Family Farm Alliance warned ...`: after a comma and a conjunction, a
-    /// determiner and a capitalised name of a group or office (no plain noun phrase: "said
-    /// the plan and the money it needed ..." goes on). The end of the name.
-    fn named_group_after(&self, t: usize, end: usize) -> Option<usize> {
-        if t < 2 || !self.is_punct(t - 2, ",") || !NP_START.contains(&self.l(t)) {
+    /// `..., while the Family Farm Alliance warned ...`, `..., and several residents who
+    /// spoke at the meeting warned ...`: after a comma and a conjunction, a noun phrase (with
+    /// a relative clause, perhaps) whose verb is one of speech. The end of the phrase, where
+    /// that verb is; a plain noun phrase with another verb goes on with the report ("said
+    /// the city, and the union it hired, agreed ...").
+    fn noun_phrase_reporting_after(&self, t: usize, end: usize) -> Option<usize> {
+        let opens = NP_START.contains(&self.l(t))
+            || matches!(
+                self.l(t),
+                "several" | "many" | "some" | "other" | "two" | "three" | "both"
+            );
+        if t < 2 || !self.is_punct(t - 2, ",") || !opens {
             return None;
         }
-        let capital =
-            |k: usize| self.kind(k) == TokenKind::Word && self.tok(k).starts_with(char::is_uppercase);
-        let name_end = (t + 1..end.min(t + 7)).find(|&k| !capital(k))?;
-        (name_end > t + 1).then_some(name_end)
+        // A noun after the opener: "some speculated" may go on with what the speaker noted.
+        for k in t + 2..end.min(t + 12) {
+            if self.kind(k - 1) != TokenKind::Word || self.kind(k) != TokenKind::Word || self.l(k) == "that" {
+                return None;
+            }
+            let relative_verb = matches!(self.l(k - 1), "who" | "which");
+            if !relative_verb && self.lex.speech_verb(self.l(k)).is_some() && self.l(k).ends_with("ed") {
+                return Some(k);
+            }
+        }
+        None
     }
 
     /// Whether token `c` can start a clause: a pronoun, determiner, name or number.
