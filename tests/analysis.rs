@@ -2602,9 +2602,9 @@ fn the_object_of_accused_is_no_inverted_source() {
     // "..., accused Ortiz of ..." is Patel accusing Ortiz, not Ortiz saying the words before.
     let a = analyse("Mayor Lena Ortiz spoke.\n\nPatel, a Democrat, accused Ortiz of hiding a deficit.");
     assert!(
-        a.statements
+        statements(&a)
             .iter()
-            .all(|s| s.speaker.is_none() && !a.slice(s.content).starts_with("Patel")),
+            .all(|(who, _, content)| who != "Lena Ortiz" && !content.starts_with("Patel")),
         "{:?}",
         statements(&a)
     );

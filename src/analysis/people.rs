@@ -248,7 +248,7 @@ impl Scan<'_> {
                 .lex
                 .titles
                 .longest_match(self.lower[start..end].iter().map(|w| &**w));
-            if n > 0 {
+            if n > 0 && !self.given_name_not_title(start, n, end) {
                 return Some(self.title_of(start + n, end));
             }
         }
@@ -268,6 +268,19 @@ impl Scan<'_> {
             return Some(i + 1);
         }
         None
+    }
+
+    /// "Dean Whitcomb", "Prince Fielder": a one-word title that is a given name too, before
+    /// one capitalised word that is no given name, is the person's given name ("Dean Jane
+    /// Roe" and "Prince Harry" keep their titles).
+    fn given_name_not_title(&self, start: usize, n: usize, end: usize) -> bool {
+        let next = start + 1;
+        n == 1
+            && self.lex.is_given_name(&self.lower[start])
+            && next < end
+            && self.capitalised(next)
+            && !self.lex.is_given_name(&self.lower[next])
+            && !(next + 1 < end && self.capitalised(next + 1))
     }
 
     /// "Secretary of Health": a title goes on over "of" and the capitalised words of a
@@ -1203,8 +1216,14 @@ fn merge(scan: &Scan, named: Vec<Named>) -> People {
     let mut mentions: Vec<Mention> = Vec::new();
 
     // Strong names first, in text order, so that weak ones can match them wherever they are.
+    // Of the weak ones, those that speak first: they alone may create a person, and "Patel,
+    // a Democrat, accused ..." before "Patel said" is the same Patel.
     let mut order: Vec<usize> = (0..named.len()).collect();
-    order.sort_by_key(|&k| (named[k].evidence != Evidence::Strong, named[k].name.start));
+    order.sort_by_cached_key(|&k| {
+        let n = &named[k];
+        let strong = n.evidence == Evidence::Strong;
+        (!strong, !strong && !speaks(scan, &n.name), n.name.start)
+    });
     for k in order {
         let n = &named[k];
         let words = name_words(scan, &n.name);
