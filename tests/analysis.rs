@@ -2743,3 +2743,18 @@ fn an_inverted_source_may_be_a_description_and_then_the_name() {
         statements(&a)
     );
 }
+
+#[test]
+fn a_clause_of_when_after_a_comma_ends_the_report() {
+    let a = analyse(
+        "Budget talks.\n\nGovernor Ray Ostrander said on Monday that taxes would not rise, a day \
+         after his budget director suggested they might be needed.",
+    );
+    assert_eq!(
+        contents(&a),
+        ["that taxes would not rise", "they might be needed"]
+    );
+    // A time phrase that is no clause stays in ("... rise, two weeks after the vote").
+    let a = analyse("Budget talks.\n\nOstrander said taxes would rise two weeks after the vote.");
+    assert_eq!(contents(&a), ["taxes would rise two weeks after the vote"]);
+}

@@ -221,6 +221,9 @@ impl<'a> Finder<'a> {
                         // attribution, whose content is its own.
                         || matches!(self.l(t), "and" | "but" | "while" | "whereas")
                             && self.reports_after(t + 1, end)
+                        // ", a day after his budget director suggested ...": a clause of when
+                        // after a comma is the writer's.
+                        || self.is_punct(t, ",") && self.time_clause_at(t + 1, end)
                         // "..., adding that ...": a second report by the same subject (the
                         // comma may close a quotation: `"overblown," adding`).
                         || self.l(t).ends_with("ing")
@@ -766,6 +769,47 @@ impl<'a> Finder<'a> {
             }
         }
         None
+    }
+
+    /// Whether a clause of when starts at `k`: "a day after the vote was taken", "hours
+    /// before he spoke", "shortly after the council met", with a subject and a verb of its
+    /// own after "after" or "before".
+    fn time_clause_at(&self, k: usize, end: usize) -> bool {
+        let mut j = k;
+        while j < end.min(k + 3)
+            && matches!(
+                self.l(j),
+                "a" | "an"
+                    | "one"
+                    | "two"
+                    | "three"
+                    | "few"
+                    | "several"
+                    | "just"
+                    | "only"
+                    | "shortly"
+                    | "soon"
+                    | "moments"
+                    | "minutes"
+                    | "hours"
+                    | "hour"
+                    | "day"
+                    | "days"
+                    | "week"
+                    | "weeks"
+                    | "month"
+                    | "months"
+                    | "year"
+                    | "years"
+            )
+        {
+            j += 1;
+        }
+        j > k
+            && j + 1 < end
+            && matches!(self.l(j), "after" | "before")
+            && self.clause_start(j + 1)
+            && self.finite_verb_after(j + 1, end)
     }
 
     /// Whether token `c` can start a clause: a pronoun, determiner, name or number.
