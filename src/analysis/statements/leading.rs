@@ -776,33 +776,7 @@ impl<'a> Finder<'a> {
     /// own after "after" or "before".
     fn time_clause_at(&self, k: usize, end: usize) -> bool {
         let mut j = k;
-        while j < end.min(k + 3)
-            && matches!(
-                self.l(j),
-                "a" | "an"
-                    | "one"
-                    | "two"
-                    | "three"
-                    | "few"
-                    | "several"
-                    | "just"
-                    | "only"
-                    | "shortly"
-                    | "soon"
-                    | "moments"
-                    | "minutes"
-                    | "hours"
-                    | "hour"
-                    | "day"
-                    | "days"
-                    | "week"
-                    | "weeks"
-                    | "month"
-                    | "months"
-                    | "year"
-                    | "years"
-            )
-        {
+        while j < end.min(k + 3) && TIME_SPANS.contains(&self.l(j)) {
             j += 1;
         }
         j > k

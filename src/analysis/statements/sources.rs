@@ -489,10 +489,13 @@ impl<'a> Finder<'a> {
         // Cheryl Mills sent ..."), so there the description must name a role.
         let according = start >= 2 && self.l(start - 1) == "to" && self.l(start - 2) == "according";
         let describes_person = !according || self.is_role(k - 1);
-        let comma = (start + 1..ceiling.min(start + 10))
-            .filter(|_| describes_person)
-            .take_while(|&t| self.kind(t) == TokenKind::Word || self.is_punct(t, ","))
-            .find(|&t| self.is_punct(t, ","));
+        let comma = if describes_person {
+            (start + 1..ceiling.min(start + 10))
+                .take_while(|&t| self.kind(t) == TokenKind::Word || self.is_punct(t, ","))
+                .find(|&t| self.is_punct(t, ","))
+        } else {
+            None
+        };
         if let Some(m) = comma.and_then(|c| self.people.mention_starting_at(c + 1)) {
             let e = m.tokens.end;
             if e <= ceiling && (e == ceiling || self.kind(e) == TokenKind::Punct) {

@@ -130,42 +130,26 @@ pub(super) const INFINITIVE_VERBS: &[&str] = &["decline", "refuse", "vow", "prom
 
 /// Verbs before a person and a participle of speech that show or recall that person speaking
 /// ("the video shows Ortiz telling", "recalled Obama asking").
+#[rustfmt::skip]
 pub(super) const SHOWN_SPEAKING: &[&str] = &[
-    "shows",
-    "showed",
-    "shown",
-    "show",
-    "heard",
-    "hear",
-    "recalled",
-    "recalls",
-    "remembered",
-    "remembers",
-    "saw",
-    "watched",
-    "captured",
-    "captures",
-    "depicts",
-    "depicted",
-    "features",
-    "featured",
+    "shows", "showed", "shown", "show", "heard", "hear", "recalled", "recalls", "remembered",
+    "remembers", "saw", "watched", "captured", "captures", "depicts", "depicted", "features", "featured",
 ];
 
 /// Recordings "of" a person speaking ("footage of Ortiz saying"); "writes of Ortiz telling"
 /// is the writer's account, not the recording's.
+#[rustfmt::skip]
 pub(super) const RECORDINGS: &[&str] = &[
-    "footage",
-    "video",
-    "videos",
-    "clip",
-    "clips",
-    "recording",
-    "recordings",
-    "tape",
-    "tapes",
-    "audio",
-    "film",
-    "livestream",
+    "footage", "video", "videos", "clip", "clips", "recording", "recordings", "tape", "tapes", "audio",
+    "film", "livestream",
+];
+
+/// Words of a span of time before "after" or "before" ("a day after", "hours before",
+/// "shortly after").
+#[rustfmt::skip]
+pub(super) const TIME_SPANS: &[&str] = &[
+    "a", "an", "one", "two", "three", "few", "several", "just", "only", "shortly", "soon", "moments",
+    "minutes", "hours", "hour", "day", "days", "week", "weeks", "month", "months", "year", "years",
 ];
 
 /// Verbs that take an object before the content ("told reporters that", "informed him").
