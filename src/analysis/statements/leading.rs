@@ -25,18 +25,8 @@ impl<'a> Finder<'a> {
                     // "Trump is telling veterans that ..."
                     let j = self.skip_between_left(verb - 1, s0);
                     self.subject_before(j, s0)
-                } else if let Some(m) = self.people.mention_ending_at(verb).filter(|m| {
-                    let b = m.tokens.start;
-                    b > s0 && SHOWN_SPEAKING.contains(&self.l(b - 1))
-                        || b > s0 + 1 && self.l(b - 1) == "of" && RECORDINGS.contains(&self.l(b - 2))
-                }) {
-                    // "footage of Ortiz saying ...", "recalled Obama telling them ...": the
-                    // person shown or remembered right before the participle is speaking
-                    // ("vented about Sanders vowing" and "sent a letter to Castro
-                    // criticizing" are talk of someone, not their words).
-                    Some(self.person_source(m))
                 } else {
-                    None
+                    self.shown_speaker(verb, s0)
                 }
             } else {
                 let j = self.skip_between_left(verb, s0);
@@ -379,6 +369,18 @@ impl<'a> Finder<'a> {
             let f = self.found(Some(source), Some(cue.clone()), content, direct);
             self.accept(f);
         }
+    }
+
+    /// "footage of Ortiz saying ...", "recalled Obama telling them ...": the person shown
+    /// or remembered right before a participle of speech is speaking ("vented about Sanders
+    /// vowing" and "sent a letter to Castro criticizing" are talk of someone, not their
+    /// words).
+    fn shown_speaker(&self, verb: usize, s0: usize) -> Option<Source> {
+        let m = self.people.mention_ending_at(verb)?;
+        let b = m.tokens.start;
+        let shown = b > s0 && SHOWN_SPEAKING.contains(&self.l(b - 1))
+            || b > s0 + 1 && self.l(b - 1) == "of" && RECORDINGS.contains(&self.l(b - 2));
+        shown.then(|| self.person_source(m))
     }
 
     /// `The footage shows Ortiz telling residents, "..."`: a verb of showing or recalling
