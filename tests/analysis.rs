@@ -2758,3 +2758,28 @@ fn a_clause_of_when_after_a_comma_ends_the_report() {
     let a = analyse("Budget talks.\n\nOstrander said taxes would rise two weeks after the vote.");
     assert_eq!(contents(&a), ["taxes would rise two weeks after the vote"]);
 }
+
+#[test]
+fn an_unnamed_inverted_source_keeps_its_phrase_and_may_end_in_a_relative_clause() {
+    let a = analyse(
+        "Talks stalled.\n\nThe deal was close, according to a person familiar with the talks.\n\n\
+         The governor will sign, according to sources close to him.\n\nThe deal is close, said \
+         an aide who was not authorized to speak publicly.",
+    );
+    assert_eq!(
+        sources(&a),
+        [
+            "a person familiar with the talks",
+            "sources close to him",
+            "an aide"
+        ]
+    );
+    assert_eq!(
+        contents(&a),
+        [
+            "The deal was close",
+            "The governor will sign",
+            "The deal is close"
+        ]
+    );
+}

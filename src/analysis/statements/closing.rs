@@ -48,9 +48,13 @@ impl<'a> Finder<'a> {
             {
                 if let Some(source) = self.subject_after(cue.end, s1) {
                     let tail = self.attribution_tail(source.tokens.end, s1);
-                    let fits = self.circumstantial(source.tokens.end, tail.min(last))
-                        && (tail >= last
-                            || self.is_punct(tail, ",") && self.appositive_to_end(tail, last, true));
+                    // `said an aide who was not authorized to speak`: a relative clause
+                    // describes the source to the end, as an appositive would.
+                    let relative = source.tokens.end < last && self.l(source.tokens.end) == "who";
+                    let fits = relative
+                        || self.circumstantial(source.tokens.end, tail.min(last))
+                            && (tail >= last
+                                || self.is_punct(tail, ",") && self.appositive_to_end(tail, last, true));
                     if fits {
                         let content = s0..verb - 1;
                         if self.words_in(content.clone()) >= 3 && !self.is_claimed(content.clone()) {

@@ -452,9 +452,12 @@ impl<'a> Finder<'a> {
             let wordish = matches!(self.kind(k), TokenKind::Word | TokenKind::Number)
                 || matches!(w, "-" | "&")
                 || w == "/" && k > start && self.kind(k - 1) == TokenKind::Number;
+            // "people familiar with the matter", "sources close to him": the phrase goes on.
+            let goes_on = k > start && matches!((self.l(k - 1), w), ("familiar", "with") | ("close", "to"));
             if !wordish
                 || (k > start
                     && (NP_STOP.contains(&w) || pre_content(w) && w != "the")
+                    && !goes_on
                     && !self.role_of_before_name(k, ceiling))
             {
                 break;
