@@ -2783,3 +2783,14 @@ fn an_unnamed_inverted_source_keeps_its_phrase_and_may_end_in_a_relative_clause(
         ]
     );
 }
+
+#[test]
+fn an_unnamed_subject_right_after_a_speech_verb_is_inside_its_report() {
+    let a = analyse(
+        "The Senate passed the bill.\n\nMajority Leader Ruth Calder said the vote showed \
+         \"Congress can still do its job.\"",
+    );
+    let (who, _, content) = only(&a);
+    assert_eq!(who, "Ruth Calder");
+    assert_eq!(content, "the vote showed \"Congress can still do its job.\"");
+}

@@ -212,15 +212,13 @@ impl<'a> Finder<'a> {
     }
 
     /// Whether an unnamed source opens the clause a speech verb before it reports ("said
-    /// that inspectors", "adding that the agency").
+    /// that inspectors", "adding that the agency", "said the vote showed").
     fn inside_report(&self, source: &Source, floor: usize) -> bool {
         let t = source.tokens.start;
+        let verb = |v: usize| self.lex.speech_verb(self.l(v)).is_some() && !self.noun_use(v);
         source.speaker.is_none()
             && self.pending_for(source).is_none()
-            && t >= floor + 2
-            && self.l(t - 1) == "that"
-            && self.lex.speech_verb(self.l(t - 2)).is_some()
-            && !self.noun_use(t - 2)
+            && (t >= floor + 2 && self.l(t - 1) == "that" && verb(t - 2) || t > floor && verb(t - 1))
     }
 
     /// `"I don't think the conventional wisdom" -- that she is a liberal -- "is going to
