@@ -2794,3 +2794,13 @@ fn an_unnamed_subject_right_after_a_speech_verb_is_inside_its_report() {
     assert_eq!(who, "Ruth Calder");
     assert_eq!(content, "the vote showed \"Congress can still do its job.\"");
 }
+
+#[test]
+fn a_name_before_a_role_is_part_of_the_source() {
+    let a = analyse(
+        "The campaign met.\n\nClinton campaign chairman John Podesta said the senator would debate \
+         anyone.",
+    );
+    assert_eq!(sources(&a), ["Clinton campaign chairman John Podesta"]);
+    assert_eq!(speaker_of(&a, "debate anyone"), "John Podesta");
+}

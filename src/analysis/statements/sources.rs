@@ -16,7 +16,18 @@ impl<'a> Finder<'a> {
         }
         if let Some(m) = self.people.mention_ending_at(j) {
             if m.tokens.start >= floor {
-                return Some(self.person_source(m));
+                // "Clinton campaign chairman John Podesta said": a name right before the
+                // role is part of the description.
+                let start = m.tokens.start;
+                let owner = self
+                    .people
+                    .mention_ending_at(start)
+                    .filter(|o| o.tokens.start >= floor && o.person != m.person);
+                let role_first = self.tok(start).starts_with(char::is_lowercase);
+                return Some(Source {
+                    tokens: owner.filter(|_| role_first).map_or(start, |o| o.tokens.start)..m.tokens.end,
+                    speaker: Some(m.person),
+                });
             }
         }
         // "Cruz himself said"
