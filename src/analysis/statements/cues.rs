@@ -13,7 +13,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let w = self.l(i);
-            if w == "according" && i + 1 < n && self.l(i + 1) == "to" {
+            if self.according_to_at(i) {
                 out.push(i..i + 2);
                 continue;
             }

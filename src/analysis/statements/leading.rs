@@ -80,7 +80,7 @@ impl<'a> Finder<'a> {
             if c >= s1 {
                 continue;
             }
-            if self.shows_speaking(verb, c, s1) {
+            if self.shows_speaking(c, s0, s1) {
                 continue;
             }
             // "urged Congress to act": what a request asks for is its object doing something,
@@ -192,8 +192,7 @@ impl<'a> Finder<'a> {
             if let Some(k) = (c + 2..end).find(|&t| {
                 !self.in_quote(t)
                     && (self.is_punct(t, ";")
-                        || self.l(t) == "according"
-                            && self.lower.get(t + 1).is_some_and(|w| w == "to")
+                        || self.according_to_at(t)
                             && (self.is_punct(t - 1, ",") || self.quote_ends_with(t - 1, &[","]))
                         // ", but would not ...", ", but on a wider scale": the speaker's
                         // clause goes on; only a new subject begins the writer's.
@@ -384,11 +383,9 @@ impl<'a> Finder<'a> {
     }
 
     /// `The footage shows Ortiz telling residents, "..."`: a verb of showing or recalling
-    /// whose object is a person quoted as they speak leaves the quotation to that person.
-    fn shows_speaking(&self, verb: usize, c: usize, s1: usize) -> bool {
-        if !SHOWN_SPEAKING.contains(&self.l(verb)) {
-            return false;
-        }
+    /// whose object, from `c`, is a person quoted as they speak leaves the quotation to that
+    /// person (the participle's speaker, [`Finder::shown_speaker`]).
+    fn shows_speaking(&self, c: usize, s0: usize, s1: usize) -> bool {
         let Some(m) = self.people.mention_starting_at(c) else {
             return false;
         };
@@ -396,6 +393,7 @@ impl<'a> Finder<'a> {
         p < s1
             && self.l(p).ends_with("ing")
             && self.lex.speech_verb(self.l(p)).is_some()
+            && self.shown_speaker(p, s0).is_some()
             && (p + 1..s1).any(|t| self.kind(t) == TokenKind::Quote)
     }
 

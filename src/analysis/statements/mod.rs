@@ -181,6 +181,11 @@ impl<'a> Finder<'a> {
         self.kind(i) == TokenKind::Punct && self.tok(i) == p
     }
 
+    /// Whether "according to" starts at token `i`.
+    fn according_to_at(&self, i: usize) -> bool {
+        self.l(i) == "according" && self.lower.get(i + 1).is_some_and(|w| w == "to")
+    }
+
     fn sentence_range(&self, i: usize) -> std::ops::Range<usize> {
         self.seg.sentences[self.sentence_of[i]].tokens.clone()
     }

@@ -501,7 +501,7 @@ impl<'a> Finder<'a> {
         // Lee.`: a description, then the name it describes set off by a comma. After
         // "according to" the comma may end the phrase instead ("according to an FBI summary,
         // Cheryl Mills sent ..."), so there the description must name a role.
-        let according = start >= 2 && self.l(start - 1) == "to" && self.l(start - 2) == "according";
+        let according = start >= 2 && self.according_to_at(start - 2);
         let describes_person = !according || self.is_role(k - 1);
         let comma = if describes_person {
             (start + 1..ceiling.min(start + 10))
