@@ -2804,3 +2804,15 @@ fn a_name_before_a_role_is_part_of_the_source() {
     assert_eq!(sources(&a), ["Clinton campaign chairman John Podesta"]);
     assert_eq!(speaker_of(&a, "debate anyone"), "John Podesta");
 }
+
+#[test]
+fn a_short_aside_between_subject_and_verb_keeps_the_subject() {
+    let a = analyse(
+        "Mayor Daniel Okafor took office in May.\n\nThe mayor, for his part, insisted the plan was final.",
+    );
+    assert_eq!(speaker_of(&a, "the plan was final"), "Daniel Okafor");
+    assert_eq!(sources(&a), ["The mayor"]);
+    let a = analyse("Talks stalled.\n\nThe company, however, said it would not raise its offer.");
+    assert_eq!(sources(&a), ["The company"]);
+    assert_eq!(contents(&a), ["it would not raise its offer"]);
+}

@@ -262,7 +262,13 @@ impl<'a> Finder<'a> {
                         self.kind(t) == TokenKind::Word && self.tok(t).starts_with(char::is_lowercase)
                     })
                     && self.is_role(comma - 1);
-                if hops == 0 && (self.l(k + 1) == "who" || participle || described) {
+                // "The mayor, for his part, insisted", "The company, however, said": a short
+                // aside between the commas.
+                let aside = comma - k <= 5
+                    && (k + 1..comma).all(|t| matches!(self.kind(t), TokenKind::Word | TokenKind::Number))
+                    && (ASIDE_OPENERS.contains(&self.l(k + 1))
+                        || comma - k == 2 && self.l(k + 1).ends_with("ly"));
+                if hops == 0 && (self.l(k + 1) == "who" || participle || described || aside) {
                     if let Some(np) = self
                         .subject_before(k, floor)
                         .filter(|np| np.tokens.start == floor)

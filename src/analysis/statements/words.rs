@@ -274,3 +274,12 @@ pub(super) fn full_title_word(w: &str) -> &str {
 pub(super) fn is_dash(tok: &str) -> bool {
     matches!(tok, "-" | "--" | "—" | "–")
 }
+
+/// Words that open a short aside between a subject and its verb ("The mayor, for his part,
+/// said", "The company, however, said").
+#[rustfmt::skip]
+pub(super) const ASIDE_OPENERS: &[&str] = &[
+    "for", "in", "on", "at", "after", "during", "like", "unlike", "as", "however", "meanwhile",
+    "too", "though", "instead", "also", "likewise", "then", "now", "again", "later", "earlier",
+    "moreover", "furthermore", "nonetheless", "nevertheless", "therefore", "thus", "indeed",
+];
