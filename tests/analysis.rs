@@ -2816,3 +2816,25 @@ fn a_short_aside_between_subject_and_verb_keeps_the_subject() {
     assert_eq!(sources(&a), ["The company"]);
     assert_eq!(contents(&a), ["it would not raise its offer"]);
 }
+
+#[test]
+fn a_verb_form_inside_a_noun_phrase_is_no_cue() {
+    // "state" before the head modifies it.
+    let a = analyse(
+        "Drug maker settles.\n\nHalvern agreed on Friday to pay $1.2 billion, state prosecutors said.",
+    );
+    assert_eq!(sources(&a), ["state prosecutors"]);
+    assert_eq!(contents(&a), ["Halvern agreed on Friday to pay $1.2 billion"]);
+    // "claims" after a verb is its object.
+    let a = analyse("Drug maker settles.\n\nHalvern agreed to settle claims that it misled doctors.");
+    assert!(a.statements.is_empty(), "{:?}", statements(&a));
+    // "yet" joins two verbs; it ends no subject.
+    let a = analyse(
+        "Aid workers.\n\nAnn Lee worked during Mr. Hale's first term yet endorsed Ben Cole in the primary.",
+    );
+    assert!(
+        sources(&a).iter().all(|s| !s.contains("yet")),
+        "{:?}",
+        statements(&a)
+    );
+}

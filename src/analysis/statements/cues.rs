@@ -139,7 +139,18 @@ impl<'a> Finder<'a> {
                 && (self.people.mention_ending_at(i).is_some()
                     || personal_subject(self.l(i - 1))
                     || self.l(i - 1) == "it");
-            let before_content = i + 1 < self.seg.tokens.len()
+            // "to settle claims that ...", "denied reports that ...": after a verb it is the
+            // object, a noun.
+            let after_verb = i > 0
+                && !AUXILIARIES.contains(&self.l(i - 1))
+                && matches!(
+                    pos.get(i - 1),
+                    Some(
+                        Pos::Verb | Pos::VerbPast | Pos::VerbPresent | Pos::VerbGerund | Pos::VerbParticiple
+                    )
+                );
+            let before_content = !after_verb
+                && i + 1 < self.seg.tokens.len()
                 && (self.l(i + 1) == "that"
                     || self.is_punct(i + 1, ":")
                     || self.kind(i + 1) == TokenKind::Quote);

@@ -118,7 +118,10 @@ impl<'a> Finder<'a> {
                 break;
             }
             // "Clinton mentioned disparaging remarks": a verb of saying inside is no subject.
-            if kind == TokenKind::Word && self.lex.speech_verb(w).is_some() && !self.noun_use(t) {
+            // A bare form before the head modifies it ("state prosecutors said").
+            let modifier = t + 1 < j && self.lex.speech_verb(w) == Some(w);
+            if kind == TokenKind::Word && self.lex.speech_verb(w).is_some() && !self.noun_use(t) && !modifier
+            {
                 return None;
             }
             k -= 1;

@@ -39,7 +39,7 @@ pub(super) const NP_STOP: &[&str] = &[
     "until", "unless", "whether", "is", "was", "are", "were", "be", "been", "being", "to", "in", "on", "at",
     "by", "for", "with", "from", "about", "into", "over", "under", "against", "during", "without", "between",
     "through", "also", "not", "has", "have", "had", "will", "would", "could", "can", "may", "might",
-    "should", "must", "did", "does", "do", "said", "says", "told", "then",
+    "should", "must", "did", "does", "do", "said", "says", "told", "then", "yet",
 ];
 
 /// Determiners: after them a speech verb's bare form, past adjectives, is a noun, and a verb
