@@ -2838,3 +2838,25 @@ fn a_verb_form_inside_a_noun_phrase_is_no_cue() {
         statements(&a)
     );
 }
+
+#[test]
+fn a_coordinated_subject_is_one_source() {
+    let a = analyse(
+        "Drug maker settles.\n\nHalvern agreed to pay $1.2 billion to end claims over its painkiller, \
+         the company and state prosecutors said.",
+    );
+    assert_eq!(sources(&a), ["the company and state prosecutors"]);
+    assert_eq!(
+        contents(&a),
+        ["Halvern agreed to pay $1.2 billion to end claims over its painkiller"]
+    );
+    let a = analyse(
+        "Senator Ted Marsh stayed out of the race.\n\nOver the past week, Marsh and his aides signaled \
+         that they would back the governor.",
+    );
+    assert_eq!(sources(&a), ["Marsh and his aides"]);
+    assert_eq!(speaker_of(&a, "they would back the governor"), "Ted Marsh");
+    // A phrase with a verb of its own is another clause.
+    let a = analyse("Talks.\n\nThe union walked out and officials said talks would resume.");
+    assert_eq!(sources(&a), ["officials"]);
+}

@@ -76,6 +76,7 @@ impl<'a> Finder<'a> {
                     source.tokens.start = d;
                 }
             }
+            let source = self.with_coordinated(source, s0);
             let before = source.tokens.start;
             if before <= s0 || !self.is_punct(before - 1, ",") {
                 continue;

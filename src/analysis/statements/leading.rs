@@ -34,7 +34,7 @@ impl<'a> Finder<'a> {
                     // "Trump is telling veterans ... and says he will ...": the first verb's subject.
                     self.sentence_subject(s0, verb)
                 } else {
-                    self.subject_before(j, s0)
+                    self.subject_before(j, s0).map(|s| self.with_coordinated(s, s0))
                 }
             };
             let Some(source) = source else { continue };

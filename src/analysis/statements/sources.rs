@@ -161,6 +161,33 @@ impl<'a> Finder<'a> {
         })
     }
 
+    /// The subject with the noun phrase coordinated before it, when that phrase opens the
+    /// clause: "..., the company and state prosecutors said.", "Lee and Hale said ...". A
+    /// phrase with a finite verb of its own is another clause ("Obama freed five men and
+    /// officials said").
+    pub(super) fn with_coordinated(&self, source: Source, floor: usize) -> Source {
+        let start = source.tokens.start;
+        if start <= floor + 1 || !matches!(self.l(start - 1), "and" | "or") {
+            return source;
+        }
+        let first = self.subject_before(start - 1, floor).filter(|f| {
+            (f.tokens.start == floor || self.is_punct(f.tokens.start - 1, ","))
+                && !f.tokens.clone().any(|t| {
+                    matches!(
+                        self.pos.get(t),
+                        Some(Pos::VerbPast | Pos::VerbPresent | Pos::Modal)
+                    )
+                })
+        });
+        match first {
+            Some(first) => Source {
+                tokens: first.tokens.start..source.tokens.end,
+                speaker: source.speaker.or(first.speaker),
+            },
+            None => source,
+        }
+    }
+
     /// Where an unnamed source really starts when the words found so far (from `k`) are the
     /// object of a preposition whose noun phrase opens the clause: "A producer for Yahoo
     /// Studios told", "Republicans in the state claim", "sources close to her campaign say"
