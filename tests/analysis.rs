@@ -2860,3 +2860,22 @@ fn a_coordinated_subject_is_one_source() {
     let a = analyse("Talks.\n\nThe union walked out and officials said talks would resume.");
     assert_eq!(sources(&a), ["officials"]);
 }
+
+#[test]
+fn a_report_described_by_a_participle_or_by_its_author_is_the_source() {
+    let a = analyse(
+        "Internet use.\n\nA report released Tuesday by the Pew Research Center found that most \
+         adults go online daily.\n\nA memo obtained by the newspaper shows that the agency knew.",
+    );
+    assert_eq!(
+        sources(&a),
+        [
+            "A report released Tuesday by the Pew Research Center",
+            "A memo obtained by the newspaper"
+        ]
+    );
+    // A verb of the clause's own is no participle.
+    let a =
+        analyse("Talks.\n\nThe senator huddled briefly with other party leaders, who said they would wait.");
+    assert_eq!(sources(&a), ["other party leaders"]);
+}

@@ -196,7 +196,7 @@ impl<'a> Finder<'a> {
         if k <= floor + 1
             || !matches!(
                 self.l(k - 1),
-                "for" | "of" | "in" | "to" | "from" | "at" | "with" | "on" | "among"
+                "for" | "of" | "in" | "to" | "from" | "at" | "with" | "on" | "among" | "by"
             )
         {
             return None;
@@ -225,9 +225,24 @@ impl<'a> Finder<'a> {
         let opens = t == floor
             || self.kind(t - 1) == TokenKind::Punct && matches!(self.tok(t - 1), "," | ":" | "—" | "--");
         let pos = |i: usize| self.pos.get(i).copied().unwrap_or(Pos::Other);
+        // A participle after the head describes it ("A report released Tuesday by Pew
+        // found", "A study published in Science suggests"): after a common noun, before a
+        // preposition, with at most a time between.
+        let participle = |i: usize| {
+            let mut after = i + 1;
+            while after < k
+                && (is_time_word(self.l(after)) || matches!(self.l(after), "last" | "this" | "earlier"))
+            {
+                after += 1;
+            }
+            i > t
+                && matches!(pos(i), Pos::VerbParticiple | Pos::VerbPast)
+                && pos(i - 1) == Pos::Noun
+                && pos(after) == Pos::Prep
+        };
         let noun_phrase = !matches!(pos(t), Pos::VerbGerund | Pos::VerbParticiple | Pos::Prep)
             && !NP_STOP.contains(&self.l(t))
-            && !(t..k - 1).any(|i| pos(i).is_verb() || pos(i) == Pos::Modal);
+            && !(t..k - 1).any(|i| (pos(i).is_verb() && !participle(i)) || pos(i) == Pos::Modal);
         (opens && noun_phrase && t + 1 < k).then_some(t)
     }
 
