@@ -2879,3 +2879,13 @@ fn a_report_described_by_a_participle_or_by_its_author_is_the_source() {
         analyse("Talks.\n\nThe senator huddled briefly with other party leaders, who said they would wait.");
     assert_eq!(sources(&a), ["other party leaders"]);
 }
+
+#[test]
+fn a_source_never_ends_in_the_comma_of_its_appositive() {
+    let a = analyse(
+        "Gov. Linda Marsh signed it.\n\nThe head of the state teachers union, Carla Mendes, posted on \
+         Facebook that Marsh had \"stood up for our kids.\"",
+    );
+    assert_eq!(speaker_of(&a, "stood up for our kids"), "Carla Mendes");
+    assert!(sources(&a).iter().all(|s| !s.ends_with(',')), "{:?}", sources(&a));
+}

@@ -255,6 +255,14 @@ impl<'a> Finder<'a> {
     /// Kasowitz", "Rep. Jim Jordan (R-Ohio)"), else the words as an unnamed source (pronouns
     /// and title references are resolved later).
     pub(super) fn source_of(&self, r: std::ops::Range<usize>) -> Source {
+        // The tagger's span may take the comma that closes an appositive ("Carla Mendes,").
+        let mut r = r;
+        while r.len() > 1
+            && self.kind(r.end - 1) == TokenKind::Punct
+            && matches!(self.tok(r.end - 1), "," | ";" | ":")
+        {
+            r.end -= 1;
+        }
         // "Rep. Ann Lee of Ohio, who wrote to Mr. Castro": the relative clause is about the
         // person before it; a name inside it is no head.
         let relative = (r.start + 2..r.end.saturating_sub(1))
