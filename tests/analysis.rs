@@ -2889,3 +2889,16 @@ fn a_source_never_ends_in_the_comma_of_its_appositive() {
     assert_eq!(speaker_of(&a, "stood up for our kids"), "Carla Mendes");
     assert!(sources(&a).iter().all(|s| !s.ends_with(',')), "{:?}", sources(&a));
 }
+
+#[test]
+fn an_unnamed_subject_with_a_relative_clause_is_no_inverted_attribution() {
+    let a = analyse(
+        "Talks.\n\nA senior diplomat, who spoke on condition of anonymity, said the main obstacle \
+         remained the release of prisoners.",
+    );
+    assert_eq!(sources(&a), ["A senior diplomat"]);
+    assert_eq!(
+        contents(&a),
+        ["the main obstacle remained the release of prisoners"]
+    );
+}

@@ -32,11 +32,9 @@ impl<'a> Finder<'a> {
             }
             let verb = cue.start;
             // `..., said Putin.`, unless the comma closes an appositive of a subject before
-            // it ("Megan Hale, a teacher, said parents ...").
-            let appositive = verb > s0
-                && self
-                    .appositive_subject(verb - 1, s0)
-                    .is_some_and(|s| s.speaker.is_some());
+            // it ("Megan Hale, a teacher, said parents ...", "A diplomat, who spoke on
+            // condition of anonymity, said the talks ...").
+            let appositive = verb > s0 && self.appositive_subject(verb - 1, s0).is_some();
             // A verb whose object is its hearer is never inverted: in `"...," Ann Roe, a
             // director, told The Post.` the paper is no source.
             let hearer_after = !invertible(self.base(cue));
