@@ -2902,3 +2902,14 @@ fn an_unnamed_subject_with_a_relative_clause_is_no_inverted_attribution() {
         ["the main obstacle remained the release of prisoners"]
     );
 }
+
+#[test]
+fn an_adverb_of_degree_between_subject_and_verb_is_skipped() {
+    let a = analyse(
+        "Talks.\n\nAsked about the prisoners, a spokesman for one delegation would only say: \
+         \"Everything is on the table.\"",
+    );
+    assert_eq!(sources(&a), ["a spokesman for one delegation"]);
+    let a = analyse("Budget.\n\nMayor Ann Lee merely noted that the city had a surplus.");
+    assert_eq!(speaker_of(&a, "the city had a surplus"), "Ann Lee");
+}

@@ -14,7 +14,7 @@ pub(super) const BETWEEN: &[&str] = &[
     "does", "do", "not", "never", "later", "then", "previously", "repeatedly", "reportedly", "recently",
     "once", "again", "already", "further", "often", "just", "even", "still", "now", "first", "initially",
     "separately", "privately", "publicly", "had", "n't", "always", "ultimately", "finally", "simply",
-    "long",
+    "long", "only", "merely", "too", "soon", "quickly", "promptly", "immediately",
 ];
 
 /// Days, which both say when something was said and never name a source.
