@@ -2913,3 +2913,21 @@ fn an_adverb_of_degree_between_subject_and_verb_is_skipped() {
     let a = analyse("Budget.\n\nMayor Ann Lee merely noted that the city had a surplus.");
     assert_eq!(speaker_of(&a, "the city had a surplus"), "Ann Lee");
 }
+
+#[test]
+fn a_dateline_is_no_part_of_what_was_said() {
+    let a = analyse(
+        "Talks resume\n\nCAIRO — Negotiators returned to Cairo on Sunday, officials said.\n\n\
+         WASHINGTON (AP) — The Senate passed the bill, aides said.",
+    );
+    assert_eq!(
+        contents(&a),
+        [
+            "Negotiators returned to Cairo on Sunday",
+            "The Senate passed the bill"
+        ]
+    );
+    // A capitalised name set off by dashes inside the sentence stays.
+    let a = analyse("Talks resume\n\nNATO — the alliance — will grow, officials said.");
+    assert_eq!(contents(&a), ["NATO — the alliance — will grow"]);
+}

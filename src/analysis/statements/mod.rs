@@ -186,6 +186,42 @@ impl<'a> Finder<'a> {
         self.l(i) == "according" && self.lower.get(i + 1).is_some_and(|w| w == "to")
     }
 
+    /// Where the dateline that opens the sentence at `i` ends, past its dash: "CAIRO —",
+    /// "WASHINGTON (AP) —", "LONDON, March 3 --". The place is in capitals; what the
+    /// reporter's agency and date add is short.
+    fn dateline_end(&self, i: usize) -> Option<usize> {
+        if self.sentence_range(i).start != i {
+            return None;
+        }
+        let upper = |t: usize| {
+            let w = self.tok(t);
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.chars().any(|c| c.is_lowercase())
+                && self.kind(t) == TokenKind::Word
+        };
+        if !upper(i) {
+            return None;
+        }
+        let end = self.sentence_range(i).end.min(i + 12);
+        let dash = (i + 1..end).find(|&t| self.kind(t) == TokenKind::Punct && words::is_dash(self.tok(t)))?;
+        let mut in_parens = false;
+        let dateline = (i..dash).all(|t| {
+            let w = self.tok(t);
+            match w {
+                "(" => in_parens = true,
+                ")" => in_parens = false,
+                _ => {}
+            }
+            upper(t)
+                || in_parens
+                || matches!(w, "," | "." | "(" | ")")
+                || self.kind(t) == TokenKind::Number
+                || words::is_time_word(self.l(t))
+                || w.ends_with('.') && w.starts_with(char::is_uppercase)
+        });
+        (dateline && dash + 1 < end && self.tok(dash + 1).starts_with(char::is_uppercase)).then_some(dash + 1)
+    }
+
     fn sentence_range(&self, i: usize) -> std::ops::Range<usize> {
         self.seg.sentences[self.sentence_of[i]].tokens.clone()
     }
@@ -268,6 +304,10 @@ impl<'a> Finder<'a> {
     ) -> Found {
         let source = source.map(|s| self.relative_antecedent(s));
         let pending = source.as_ref().and_then(|s| self.pending_for(s));
+        let content = match self.dateline_end(content.start) {
+            Some(e) if e < content.end => e..content.end,
+            _ => content,
+        };
         Found {
             source,
             cue,
