@@ -2931,3 +2931,16 @@ fn a_dateline_is_no_part_of_what_was_said() {
     let a = analyse("Talks resume\n\nNATO — the alliance — will grow, officials said.");
     assert_eq!(contents(&a), ["NATO — the alliance — will grow"]);
 }
+
+#[test]
+fn in_her_view_frames_what_she_holds() {
+    let a = analyse(
+        "Rates.\n\n\"They are behind the curve,\" said Jane Whitmore, chief economist at Castle Bank. \
+         In her view, inflation has already cooled enough to justify a cut.",
+    );
+    assert_eq!(speaker_of(&a, "inflation has already cooled"), "Jane Whitmore");
+    assert_eq!(
+        contents(&a)[1],
+        "inflation has already cooled enough to justify a cut"
+    );
+}

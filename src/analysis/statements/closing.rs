@@ -217,7 +217,7 @@ impl<'a> Finder<'a> {
         let comma_at = |t: usize| (t < s1 && self.is_punct(t, ",")).then_some(t + 1);
         match self.l(s0) {
             "in" => {
-                // "In Hale's words", "In his (own) words"
+                // "In Hale's words", "In his (own) words", "In her view"
                 if let Some((source, end)) = person_at(s0 + 1) {
                     let mut k = end;
                     if k < s1 && matches!(self.l(k), "'s" | "’s") {
@@ -226,7 +226,19 @@ impl<'a> Finder<'a> {
                     if k < s1 && self.l(k) == "own" {
                         k += 1;
                     }
-                    if k < s1 && self.l(k) == "words" {
+                    // "In her view", "In Hale's telling": a stance is said as well.
+                    if k < s1
+                        && matches!(
+                            self.l(k),
+                            "words"
+                                | "view"
+                                | "opinion"
+                                | "estimation"
+                                | "judgment"
+                                | "assessment"
+                                | "telling"
+                        )
+                    {
                         let comma = comma_at(k + 1)?;
                         return Some((source, s0..k + 1, comma));
                     }
