@@ -2944,3 +2944,18 @@ fn in_her_view_frames_what_she_holds() {
         "inflation has already cooled enough to justify a cut"
     );
 }
+
+#[test]
+fn where_the_words_were_said_is_no_content() {
+    let a = analyse(
+        "Chairman Peter Lund spoke.\n\n\"The responsibility is mine,\" Lund told reporters outside \
+         the stadium, adding that a new manager would be named soon.",
+    );
+    assert_eq!(
+        contents(&a),
+        [
+            "\"The responsibility is mine,\"",
+            "that a new manager would be named soon"
+        ]
+    );
+}

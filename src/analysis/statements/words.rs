@@ -55,6 +55,7 @@ pub(super) const PRE_CONTENT: &[&str] = &[
     "in", "on", "at", "during", "through", "via", "to", "with", "from", "after", "before", "last", "this",
     "earlier", "later", "repeatedly", "flatly", "privately", "publicly", "again", "recently", "also",
     "then", "previously", "separately", "by", "over", "about", "of", "for", "under", "while", "as", "when",
+    "outside", "inside", "near", "aboard", "amid", "following",
 ];
 
 /// Words of the phrase between a cue and a "that" ("said in a television interview that").
