@@ -2959,3 +2959,18 @@ fn where_the_words_were_said_is_no_content() {
         ]
     );
 }
+
+#[test]
+fn a_pronoun_after_an_unnamed_speaker_is_that_speaker() {
+    let a = analyse(
+        "County Executive Joan Pryor welcomed the verdict.\n\nOne juror, who declined to give her \
+         name, said the decision took less than a day. \"The paper trail was pretty clear,\" she said.",
+    );
+    assert_eq!(speaker_of(&a, "paper trail"), "-");
+    // A man's title does not take "she".
+    let a = analyse(
+        "Mayor Ann Lee backed the plan.\n\nA spokesman said the plan was fine. \"We are pleased,\" \
+         she said.",
+    );
+    assert_eq!(speaker_of(&a, "We are pleased"), "Ann Lee");
+}

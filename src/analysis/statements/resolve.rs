@@ -79,9 +79,9 @@ impl<'a> Finder<'a> {
             _ => "",
         };
         if at > s0 && self.l(s0) == same && !self.in_quote(s0) {
-            return self.salient_person(s0, k, &agrees);
+            return self.salient_person(s0, k, gender, &agrees);
         }
-        self.salient_person(at, k, &agrees)
+        self.salient_person(at, k, gender, &agrees)
     }
 
     /// The most salient person before token `at` that `fits`: the nearest named earlier in
@@ -91,6 +91,7 @@ impl<'a> Finder<'a> {
         &self,
         at: usize,
         k: usize,
+        gender: Gender,
         fits: &dyn Fn(PersonId) -> bool,
     ) -> Option<PersonId> {
         let agrees = fits;
@@ -160,6 +161,19 @@ impl<'a> Finder<'a> {
                 }
                 return f.source.as_ref().and_then(|s| s.speaker);
             }
+            // "One juror said the decision took a day. "...," she said.": a person who spoke
+            // there unnamed is the one meant, not someone named further back.
+            let unnamed = recent.clone().any(|f| {
+                f.source.as_ref().is_some_and(|s| {
+                    s.speaker.is_none()
+                        && !s.tokens.is_empty()
+                        && self.sentence_of[s.tokens.start] == si
+                        && self.unnamed_person(s, gender)
+                })
+            });
+            if unnamed {
+                return None;
+            }
             if let Some(m) = self.subject_among(self.mentions_in(sent), agrees) {
                 return Some(m.person);
             }
@@ -168,6 +182,33 @@ impl<'a> Finder<'a> {
             }
         }
         None
+    }
+
+    /// Whether an unnamed source is one person a pronoun of `gender` can stand for: "a
+    /// spokeswoman for the union", "one juror", "the woman", not "officials" or "the report".
+    fn unnamed_person(&self, s: &Source, gender: Gender) -> bool {
+        let t = s.tokens.start;
+        // "The 57-year-old scientist" may stand for someone named before, but measured, the
+        // definite ones are more often someone new too.
+        if !matches!(self.l(t), "a" | "an" | "one" | "another" | "the") {
+            return false;
+        }
+        let head = (t + 1..s.tokens.end)
+            .take_while(|&i| {
+                self.kind(i) == TokenKind::Word && !NP_STOP.contains(&self.l(i)) && self.l(i) != "of"
+            })
+            .last();
+        let Some(h) = head else { return false };
+        let w = self.l(h);
+        let noun_gender = if MALE_NOUNS.contains(&w) {
+            Gender::Male
+        } else if FEMALE_NOUNS.contains(&w) {
+            Gender::Female
+        } else {
+            Gender::Unknown
+        };
+        let person = self.is_role(h) || PERSON_NOUNS.contains(&w) || noun_gender != Gender::Unknown;
+        person && !w.ends_with('s') && noun_gender.agrees(gender)
     }
 
     /// The person "the secretary" means: the most recent person before it with that title.

@@ -284,3 +284,45 @@ pub(super) const ASIDE_OPENERS: &[&str] = &[
     "too", "though", "instead", "also", "likewise", "then", "now", "again", "later", "earlier",
     "moreover", "furthermore", "nonetheless", "nevertheless", "therefore", "thus", "indeed",
 ];
+
+/// Nouns for a person that no title list holds: an unnamed source a later pronoun may stand
+/// for ("One juror said ... "...," she said").
+#[rustfmt::skip]
+pub(super) const PERSON_NOUNS: &[&str] = &[
+    "juror", "resident", "witness", "voter", "neighbor", "neighbour", "nurse", "teacher", "student",
+    "worker", "official", "spokesperson", "parent", "doctor", "officer", "person", "member",
+    "employee", "volunteer", "protester", "organizer", "owner", "analyst", "economist", "expert",
+    "diplomat", "lawmaker", "activist", "driver", "farmer", "veteran", "survivor", "victim",
+    "passenger", "customer", "shopper", "fan", "player", "coach", "attendee", "participant",
+    "delegate", "donor", "official", "source", "insider", "observer", "scientist", "researcher",
+];
+
+/// Nouns for a man or a woman, which tell which pronoun can stand for them.
+pub(super) const MALE_NOUNS: &[&str] = &[
+    "man",
+    "spokesman",
+    "chairman",
+    "father",
+    "husband",
+    "son",
+    "brother",
+    "congressman",
+    "businessman",
+    "boy",
+    "grandfather",
+    "uncle",
+];
+pub(super) const FEMALE_NOUNS: &[&str] = &[
+    "woman",
+    "spokeswoman",
+    "chairwoman",
+    "mother",
+    "wife",
+    "daughter",
+    "sister",
+    "congresswoman",
+    "businesswoman",
+    "girl",
+    "grandmother",
+    "aunt",
+];
