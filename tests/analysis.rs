@@ -2967,6 +2967,10 @@ fn a_pronoun_after_an_unnamed_speaker_is_that_speaker() {
          name, said the decision took less than a day. \"The paper trail was pretty clear,\" she said.",
     );
     assert_eq!(speaker_of(&a, "paper trail"), "-");
+    // An unnamed person as the subject of the sentence before, speaking or not.
+    let a =
+        analyse("Mayor Tom Hale presented the plan.\n\nA man stood up at the back. \"I object,\" he said.");
+    assert_eq!(speaker_of(&a, "I object"), "-");
     // A man's title does not take "she".
     let a = analyse(
         "Mayor Ann Lee backed the plan.\n\nA spokesman said the plan was fine. \"We are pleased,\" \

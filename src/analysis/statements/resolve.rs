@@ -171,7 +171,15 @@ impl<'a> Finder<'a> {
                         && self.unnamed_person(s, gender)
                 })
             });
-            if unnamed {
+            // "One woman wept.": an unnamed person as the subject of that sentence, too.
+            let opener = (sent.tokens.start + 1..sent.tokens.end.min(sent.tokens.start + 4))
+                .find(|&t| self.pos.get(t).is_some_and(|p| p.is_verb()))
+                .map(|v| Source {
+                    tokens: sent.tokens.start..v,
+                    speaker: None,
+                })
+                .filter(|s| !quoted && self.people.mention_starting_at(s.tokens.start).is_none());
+            if unnamed || opener.is_some_and(|s| self.unnamed_person(&s, gender)) {
                 return None;
             }
             if let Some(m) = self.subject_among(self.mentions_in(sent), agrees) {
