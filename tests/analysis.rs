@@ -2978,3 +2978,15 @@ fn a_pronoun_after_an_unnamed_speaker_is_that_speaker() {
     );
     assert_eq!(speaker_of(&a, "We are pleased"), "Ann Lee");
 }
+
+#[test]
+fn the_office_before_a_title_is_part_of_the_source() {
+    let a = analyse(
+        "Strike.\n\nState Health Commissioner Raymond Ellis said talks must resume.\n\nBut \
+         Commissioner Ellis said on Friday that patients could not wait.",
+    );
+    assert_eq!(
+        sources(&a),
+        ["State Health Commissioner Raymond Ellis", "Commissioner Ellis"]
+    );
+}

@@ -18,7 +18,21 @@ impl<'a> Finder<'a> {
             if m.tokens.start >= floor {
                 // "Clinton campaign chairman John Podesta said": a name right before the
                 // role is part of the description.
-                let start = m.tokens.start;
+                let mut start = m.tokens.start;
+                // "State Health Commissioner Raymond Ellis said": capitalised words before
+                // the title name the office.
+                if self.is_role(start) {
+                    while start > floor
+                        && m.tokens.start - start < 3
+                        && self.kind(start - 1) == TokenKind::Word
+                        && self.tok(start - 1).starts_with(char::is_uppercase)
+                        && !is_time_word(self.l(start - 1))
+                        && !self.lex.is_sentence_starter(self.tok(start - 1))
+                        && self.people.mention_ending_at(start).is_none()
+                    {
+                        start -= 1;
+                    }
+                }
                 let owner = self
                     .people
                     .mention_ending_at(start)
