@@ -171,7 +171,7 @@ impl<'a> Finder<'a> {
                         && self.unnamed_person(s, gender)
                 })
             });
-            // "One woman wept.": an unnamed person as the subject of that sentence, too.
+            // "A man stood up.": an unnamed person as the subject of that sentence, too.
             let opener = (sent.tokens.start + 1..sent.tokens.end.min(sent.tokens.start + 4))
                 .find(|&t| self.pos.get(t).is_some_and(|p| p.is_verb()))
                 .map(|v| Source {

@@ -294,7 +294,7 @@ pub(super) const PERSON_NOUNS: &[&str] = &[
     "employee", "volunteer", "protester", "organizer", "owner", "analyst", "economist", "expert",
     "diplomat", "lawmaker", "activist", "driver", "farmer", "veteran", "survivor", "victim",
     "passenger", "customer", "shopper", "fan", "player", "coach", "attendee", "participant",
-    "delegate", "donor", "official", "source", "insider", "observer", "scientist", "researcher",
+    "delegate", "donor", "source", "insider", "observer", "scientist", "researcher",
 ];
 
 /// Nouns for a man or a woman, which tell which pronoun can stand for them.
