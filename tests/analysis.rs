@@ -2990,3 +2990,17 @@ fn the_office_before_a_title_is_part_of_the_source() {
         ["State Health Commissioner Raymond Ellis", "Commissioner Ellis"]
     );
 }
+
+#[test]
+fn a_second_report_after_and_ends_the_first_without_a_comma() {
+    let a = analyse("Talks.\n\nThe union rejected the offer and officials said talks would resume.");
+    assert_eq!(contents(&a), ["the offer", "talks would resume"]);
+    let a = analyse(
+        "Defense.\n\nSenator Ann Lee urged allies to spend more but has said she will keep every \
+         commitment.",
+    );
+    assert_eq!(
+        contents(&a),
+        ["allies to spend more", "she will keep every commitment"]
+    );
+}

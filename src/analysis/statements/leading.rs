@@ -222,13 +222,16 @@ impl<'a> Finder<'a> {
                                 // dashes: `argued - rebuking him by name - that ...`.
                                 || is_dash(self.tok(t - 1))
                                     && !(t + 1..end.min(t + 12)).any(|k| is_dash(self.tok(k))))
-                        || matches!(self.l(t), "and" | "but")
-                            && t + 1 < end
-                            && self
-                                .lex
-                                .speech_verb(self.l(t + 1))
-                                .is_some_and(|b| !WEAK_VERBS.contains(&b) || self.l(t + 1).ends_with("ed"))
-                            && self.tok(t + 1).starts_with(char::is_lowercase)
+                        || matches!(self.l(t), "and" | "but") && {
+                            // "... but has said she will ...": with its auxiliary.
+                            let v = if matches!(self.l(t + 1), "has" | "have" | "had") { t + 2 } else { t + 1 };
+                            v < end
+                                && self
+                                    .lex
+                                    .speech_verb(self.l(v))
+                                    .is_some_and(|b| !WEAK_VERBS.contains(&b) || self.l(v).ends_with("ed"))
+                                && self.tok(v).starts_with(char::is_lowercase)
+                        }
                         // "... and went on to say ...": the same.
                         || matches!(self.l(t), "and" | "but")
                             && t + 4 < end
@@ -727,6 +730,16 @@ impl<'a> Finder<'a> {
             m.tokens.end
         } else if let Some(np_end) = self.noun_phrase_reporting_after(t, end) {
             np_end
+        } else if t + 1 < end
+            && self.kind(t) == TokenKind::Word
+            && self.tok(t).starts_with(char::is_lowercase)
+            && self.l(t).ends_with('s')
+            && !AUXILIARIES.contains(&self.l(t))
+            && self.lex.speech_verb(self.l(t)).is_none()
+            && matches!(self.l(t + 1), "said" | "say" | "told")
+        {
+            // "rejected the offer and officials said ...": a bare plural reporting.
+            t + 1
         } else {
             return false;
         };
