@@ -190,7 +190,8 @@ impl<'a> Finder<'a> {
     /// "WASHINGTON (AP) —", "LONDON, March 3 --". The place is in capitals; what the
     /// reporter's agency and date add is short.
     fn dateline_end(&self, i: usize) -> Option<usize> {
-        if self.sentence_range(i).start != i {
+        let sentence = self.sentence_range(i);
+        if sentence.start != i {
             return None;
         }
         let upper = |t: usize| {
@@ -202,7 +203,7 @@ impl<'a> Finder<'a> {
         if !upper(i) {
             return None;
         }
-        let end = self.sentence_range(i).end.min(i + 12);
+        let end = sentence.end.min(i + 12);
         let dash = (i + 1..end).find(|&t| self.kind(t) == TokenKind::Punct && words::is_dash(self.tok(t)))?;
         let mut in_parens = false;
         let dateline = (i..dash).all(|t| {

@@ -186,12 +186,7 @@ impl<'a> Finder<'a> {
         }
         let first = self.subject_before(start - 1, floor).filter(|f| {
             (f.tokens.start == floor || self.is_punct(f.tokens.start - 1, ","))
-                && !f.tokens.clone().any(|t| {
-                    matches!(
-                        self.pos.get(t),
-                        Some(Pos::VerbPast | Pos::VerbPresent | Pos::Modal)
-                    )
-                })
+                && !f.tokens.clone().any(|t| self.finite_verb_at(t))
         });
         match first {
             Some(first) => Source {
