@@ -3004,3 +3004,26 @@ fn a_second_report_after_and_ends_the_first_without_a_comma() {
         ["allies to spend more", "she will keep every commitment"]
     );
 }
+
+#[test]
+fn a_quotation_already_reported_is_not_the_next_sentences() {
+    let a = analyse(
+        "Farm bill.\n\nSenator Ruth Calloway told reporters that farmers \"finally have some \
+         certainty.\" Her counterpart agreed.",
+    );
+    assert_eq!(
+        only(&a),
+        (
+            "Ruth Calloway".to_string(),
+            StatementKind::Mixed,
+            "that farmers \"finally have some certainty.\"".to_string()
+        )
+    );
+}
+
+#[test]
+fn a_statement_needs_a_cue() {
+    // The tagger may read a subject set off by commas as what its appositive said.
+    let a = analyse("Farm bill.\n\nThe bill passed on Friday. Her counterpart, Joe Whitfield, agreed.");
+    assert_eq!(statements(&a), []);
+}

@@ -32,9 +32,18 @@ impl<'a> Finder<'a> {
                 let start = if comma_after { after + 1 } else { after };
                 let s0 = self.sentence_range(first.open).start;
                 let opens_sentence = self.only_punct(s0, first.open);
+                // `... told reporters that farmers "have certainty." Her aide agreed.`: a
+                // quotation a verb before it already reports is not the next sentence's.
+                let reported_before = full_stop
+                    && (s0..first.open).any(|t| {
+                        self.quote_of[t].is_none()
+                            && self.lex.speech_verb(self.l(t)).is_some()
+                            && !self.noun_use(t)
+                    });
                 let attribution = self
                     .attribution_at(start, opens_sentence)
-                    .filter(|(source, cue, end)| !full_stop || self.bare_attribution(source, cue, *end));
+                    .filter(|(source, cue, end)| !full_stop || self.bare_attribution(source, cue, *end))
+                    .filter(|_| !reported_before);
                 if let Some((source, cue, end)) = attribution {
                     // `"...," he said, "..."`: the quotation goes on after the attribution.
                     let mut content = content.clone();

@@ -8,7 +8,7 @@ impl<'a> Finder<'a> {
     /// Attributions the learned tagger finds where the rules found none: cues outside the
     /// lexicon ("laid out", "took aim at"), sources far from their verbs. The rules keep the
     /// final word: a tagged attribution that overlaps a statement already found is dropped,
-    /// and so is one with no source.
+    /// and so is one with no source or no cue.
     pub(super) fn tagged_attributions(&mut self) {
         let tagger = Tagger::builtin();
         let wanted = self.sentences_to_tag();
@@ -21,7 +21,12 @@ impl<'a> Finder<'a> {
             Some(&self.pos),
         );
         for a in tagger::attributions(&tagged.labels, self.seg) {
-            let Some(src) = a.source.clone() else { continue };
+            // A source and content with no cue between them is no attribution a reader can
+            // check: the tagger reads "Her counterpart, Joe Whitfield, agreed." as the
+            // counterpart said by Whitfield. Right in 7 of 24 such cases on train and dev.
+            let (Some(src), Some(_)) = (a.source.clone(), a.cue.as_ref()) else {
+                continue;
+            };
             let mut content = a.content.clone();
             while content.end > content.start && self.kind(content.end - 1) == TokenKind::Punct {
                 content.end -= 1;
