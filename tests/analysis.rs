@@ -3027,3 +3027,17 @@ fn a_statement_needs_a_cue() {
     let a = analyse("Farm bill.\n\nThe bill passed on Friday. Her counterpart, Joe Whitfield, agreed.");
     assert_eq!(statements(&a), []);
 }
+
+#[test]
+fn a_relative_clause_is_no_interrupted_content() {
+    let a = analyse(
+        "Farm bill.\n\nSenator Ruth Calloway, Republican of Kansas, who wrote much of the bill, \
+         told reporters that farmers would finally have some certainty.",
+    );
+    assert!(
+        contents(&a).iter().all(|c| !c.contains("Calloway")),
+        "{:#?}",
+        statements(&a)
+    );
+    assert_eq!(speaker_of(&a, "farmers would finally"), "Ruth Calloway");
+}

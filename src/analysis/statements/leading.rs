@@ -53,8 +53,11 @@ impl<'a> Finder<'a> {
             // "Acts of protest, Mr. Obama said, are acts of patriotism": the attribution
             // interrupts a content that starts with the sentence.
             let before = source.tokens.start;
+            // A relative pronoun is no interruption: "Ann Lee, who wrote the bill, told ..."
+            // says nothing before "who".
             let lead_in = before > s0 + 1
                 && self.is_punct(before - 1, ",")
+                && !matches!(self.l(before), "who" | "which")
                 && !self.is_claimed(s0..before)
                 && self.quote_of[s0].is_none()
                 // "During his years in office, Mr. Obama said, ...": a phrase of when or where
