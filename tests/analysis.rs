@@ -3041,3 +3041,28 @@ fn a_relative_clause_is_no_interrupted_content() {
     );
     assert_eq!(speaker_of(&a, "farmers would finally"), "Ruth Calloway");
 }
+
+#[test]
+fn a_description_stands_for_the_person_introduced_with_it() {
+    let a = analyse(
+        "Study.\n\nDr. Helen Marsh, a cardiologist at Westbrook University, said the findings \
+         were alarming. Paul Okafor said they were not.\n\nThe cardiologist says she began the \
+         project after her mother fell ill.",
+    );
+    assert_eq!(speaker_of(&a, "began the project"), "Helen Marsh");
+    // An age given after the name, and a description before it.
+    let a = analyse(
+        "Trial.\n\nThomas Reilly, 61, was charged on Friday. Reilly's lawyer, Mark Stein, said \
+         his client would plead not guilty.\n\nThe 61-year-old said he had done nothing wrong. \
+         The lawyer said the case was weak.",
+    );
+    assert_eq!(speaker_of(&a, "done nothing wrong"), "Thomas Reilly");
+    assert_eq!(speaker_of(&a, "case was weak"), "Mark Stein");
+    // A noun no one was introduced with, and a noun for no person, stay unnamed.
+    let a = analyse(
+        "Race.\n\nIn a new poll, Ann Lee leads by four points. Ann Lee said she was pleased.\n\n\
+         The poll said voters were undecided. The historian said polls often miss.",
+    );
+    assert_eq!(speaker_of(&a, "voters were undecided"), "-");
+    assert_eq!(speaker_of(&a, "polls often miss"), "-");
+}

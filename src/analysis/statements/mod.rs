@@ -121,6 +121,8 @@ enum Pending {
     Pronoun(Gender),
     /// A title reference ("the secretary"), by the token of the title word.
     Title(usize),
+    /// A description that stands for someone introduced with it ("the cardiologist").
+    Described(PersonId),
     /// A quotation with no source: the speaker is the one quoted nearby.
     Nearby,
 }
@@ -290,10 +292,17 @@ impl<'a> Finder<'a> {
                 .titles
                 .longest_match(self.lower[last..last + 1].iter().map(|w| &**w));
             if title_word > 0 && self.l(first) == "the" {
-                return Some(Pending::Title(last));
+                // "The lawyer said" after "Reilly's lawyer, Mark Stein": a role no one holds
+                // as a title may be how someone was introduced.
+                let described = self
+                    .resolve_title(last)
+                    .is_none()
+                    .then(|| self.described_person(s))
+                    .flatten();
+                return Some(described.map_or(Pending::Title(last), Pending::Described));
             }
         }
-        None
+        self.described_person(s).map(Pending::Described)
     }
 
     fn found(

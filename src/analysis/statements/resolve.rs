@@ -16,6 +16,7 @@ impl<'a> Finder<'a> {
             let speaker = match p {
                 Pending::Pronoun(g) => self.resolve_pronoun(src.tokens.start, g, k),
                 Pending::Title(t) => self.resolve_title(t),
+                Pending::Described(p) => Some(p),
                 Pending::Nearby => None,
             };
             if let Some(s) = &mut self.found[k].source {
@@ -217,6 +218,87 @@ impl<'a> Finder<'a> {
         };
         let person = self.is_role(h) || PERSON_NOUNS.contains(&w) || noun_gender != Gender::Unknown;
         person && !w.ends_with('s') && noun_gender.agrees(gender)
+    }
+
+    /// The person a definite description stands for ("The cardiologist says", "the
+    /// 57-year-old said"): the most recent person the article introduced with that noun
+    /// ("Dr. Helen Marsh, a cardiologist at ...", "cardiologist Helen Marsh", "Reilly's
+    /// lawyer, Mark Stein") or that age ("Marsh, 57,"). A noun no one was introduced with
+    /// stands for someone new.
+    pub(super) fn described_person(&self, s: &Source) -> Option<PersonId> {
+        let r = s.tokens.clone();
+        if r.len() < 2 || r.len() > 4 || self.l(r.start) != "the" {
+            return None;
+        }
+        let plain =
+            |t: usize| self.kind(t) == TokenKind::Word && !self.tok(t).starts_with(char::is_uppercase);
+        if !(r.start + 1..r.end).all(plain) {
+            return None;
+        }
+        let head = self.l(r.end - 1);
+        let age = (r.start + 1..r.end).find_map(|t| self.l(t).strip_suffix("-year-old"));
+        let noun = (age.is_none() || !head.ends_with("-year-old")).then_some(head);
+        // Only a noun for one person: "the poll" and "the department" are no one, however
+        // close to a name they stand ("a new poll, Clinton leads ...").
+        if noun.is_some_and(|_| !self.person_noun(r.end - 1)) {
+            return None;
+        }
+        let introduces = |m: &Mention| {
+            let after = m.tokens.end;
+            let n = self.seg.tokens.len();
+            // "Marsh, 57, said" / "Helen Marsh, a cardiologist at the university"
+            if after + 1 < n && self.is_punct(after, ",") {
+                let mut from = after + 1;
+                if self.kind(from) == TokenKind::Number && from + 1 < n && self.is_punct(from + 1, ",") {
+                    if age == Some(self.tok(from)) {
+                        return true;
+                    }
+                    from += 2;
+                }
+                // A noun phrase whose head ends it or comes before its first preposition or
+                // relative pronoun ("a cardiologist at ...", "Reilly's lawyer,"); "Lee, the
+                // poll found," is a clause.
+                let opens = NP_START.contains(&self.l(from))
+                    || from + 1 < n && matches!(self.tok(from + 1), "'s" | "’s");
+                let end = (from..(from + 12).min(n))
+                    .find(|&t| self.kind(t) != TokenKind::Word || DESCRIPTION_END.contains(&self.l(t)))
+                    .unwrap_or(n);
+                if opens && end > from + 1 && Some(self.l(end - 1)) == noun {
+                    return true;
+                }
+            }
+            // "cardiologist Helen Marsh", "Reilly's lawyer, Mark Stein", "a man named Ed Roe"
+            let mut t = m.tokens.start;
+            if t > 0 && self.is_punct(t - 1, ",") {
+                t -= 1;
+            }
+            if t > 1 && matches!(self.l(t - 1), "named" | "called") {
+                t -= 1;
+            }
+            t > 0 && Some(self.l(t - 1)) == noun
+        };
+        let i = self.people.mentions.partition_point(|m| m.tokens.start < r.start);
+        self.people.mentions[..i]
+            .iter()
+            .rev()
+            .take(200)
+            .find(|m| !self.in_quote(m.tokens.start) && introduces(m))
+            .map(|m| m.person)
+    }
+
+    /// Whether the word at `t` names one person: a role, a relation, a noun of the lists, or
+    /// a word made as nouns for people are ("cardiologist", "historian", "pollster").
+    fn person_noun(&self, t: usize) -> bool {
+        let w = self.l(t);
+        let plural = w.ends_with('s') && !w.ends_with("ss");
+        !plural
+            && (self.is_role(t)
+                || PERSON_NOUNS.contains(&w)
+                || MALE_NOUNS.contains(&w)
+                || FEMALE_NOUNS.contains(&w)
+                || ["ist", "ian", "ster"]
+                    .iter()
+                    .any(|x| w.len() > x.len() + 3 && w.ends_with(x)))
     }
 
     /// The person "the secretary" means: the most recent person before it with that title.

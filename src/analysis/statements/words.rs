@@ -326,3 +326,11 @@ pub(super) const FEMALE_NOUNS: &[&str] = &[
     "grandmother",
     "aunt",
 ];
+
+/// Words that end the description after a name: past them the phrase is about something
+/// else ("a cardiologist at Westbrook University who ...").
+#[rustfmt::skip]
+pub(super) const DESCRIPTION_END: &[&str] = &[
+    "at", "of", "for", "with", "who", "which", "that", "in", "from", "on", "to", "and", "said",
+    "says",
+];
