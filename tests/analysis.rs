@@ -3066,3 +3066,23 @@ fn a_description_stands_for_the_person_introduced_with_it() {
     assert_eq!(speaker_of(&a, "voters were undecided"), "-");
     assert_eq!(speaker_of(&a, "polls often miss"), "-");
 }
+
+#[test]
+fn a_verb_of_thought_is_never_inverted() {
+    // "a cut" is what is expected, not who expects the words before the verb.
+    let a = analyse(
+        "Rates.\n\nEconomists were divided. Some, like Sarah Quinn of Meridian Bank, expect a cut \
+         as soon as June.",
+    );
+    assert!(
+        sources(&a).iter().all(|s| !s.starts_with("a cut")),
+        "{:#?}",
+        statements(&a)
+    );
+    // A finding is: "..., finds a study".
+    let a = analyse(
+        "Sleep.\n\nTeenagers who sleep less than seven hours do worse at school, finds a new \
+         study.",
+    );
+    assert_eq!(sources(&a), ["a new study"]);
+}

@@ -172,9 +172,12 @@ const TARGET_VERBS: &[&str] = &[
 ];
 
 /// Whether a verb's subject can follow it (`"...," said Putin`): not when its object is its
-/// hearer or its target.
+/// hearer or its target, nor for a verb of thought ("Some, like Ann Lee, expect a cut": "a
+/// cut" is what is expected). "..., finds a study" and "..., shows a poll" are inverted.
 pub(super) fn invertible(base: &str) -> bool {
-    !HEARER_VERBS.contains(&base) && !TARGET_VERBS.contains(&base)
+    !HEARER_VERBS.contains(&base)
+        && !TARGET_VERBS.contains(&base)
+        && (!STATIVE_VERBS.contains(&base) || matches!(base, "find" | "show"))
 }
 
 /// Determiners that begin the noun phrase of an audience ("told the crowd", "told his
