@@ -3086,3 +3086,13 @@ fn a_verb_of_thought_is_never_inverted() {
     );
     assert_eq!(sources(&a), ["a new study"]);
 }
+
+#[test]
+fn the_author_after_an_inverted_report_is_its_source() {
+    let a = analyse(
+        "Sleep.\n\nTeenagers who sleep less than seven hours do worse at school, finds a study \
+         by Dr. Ann Lee.",
+    );
+    assert_eq!(sources(&a), ["a study by Dr. Ann Lee"]);
+    assert_eq!(speaker_of(&a, "do worse at school"), "Ann Lee");
+}

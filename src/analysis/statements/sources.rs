@@ -557,6 +557,18 @@ impl<'a> Finder<'a> {
         if k == start {
             return None;
         }
+        // "..., finds a study by Dr. Ann Lee.": the author of a report is its source.
+        if k + 1 < ceiling && self.l(k) == "by" {
+            if let Some(m) = self.people.mention_starting_at(k + 1) {
+                let e = m.tokens.end;
+                if e <= ceiling && (e == ceiling || self.kind(e) == TokenKind::Punct) {
+                    return Some(Source {
+                        tokens: start..e,
+                        speaker: Some(m.person),
+                    });
+                }
+            }
+        }
         // `said one of them, Helen Marsh, who ...`, `said a spokeswoman for the group, Ann
         // Lee.`: a description, then the name it describes set off by a comma. After
         // "according to" the comma may end the phrase instead ("according to an FBI summary,
