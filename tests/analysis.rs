@@ -3096,3 +3096,14 @@ fn the_author_after_an_inverted_report_is_its_source() {
     assert_eq!(sources(&a), ["a study by Dr. Ann Lee"]);
     assert_eq!(speaker_of(&a, "do worse at school"), "Ann Lee");
 }
+
+#[test]
+fn a_product_recall_is_no_memory() {
+    let a = analyse("Automaker recalls 300,000 cars over airbag flaw\n\nThe recall covers sedans.");
+    assert_eq!(statements(&a), []);
+    let a = analyse("Recall.\n\nThe company recalled about 2,000 heaters, it said.");
+    assert_eq!(contents(&a), ["The company recalled about 2,000 heaters"]);
+    // Remembering is.
+    let a = analyse("Memories.\n\nAnn Lee recalls that the mill closed in 1982.");
+    assert_eq!(contents(&a), ["that the mill closed in 1982"]);
+}

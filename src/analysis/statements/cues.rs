@@ -48,6 +48,10 @@ impl<'a> Finder<'a> {
                 out.push(i..i + 2);
                 continue;
             }
+            // "recalls 300,000 cars", "recalled about 2 million vehicles": a product recall.
+            if base == "recall" && self.number_follows(i + 1) {
+                continue;
+            }
             if self.lex.needs_quote(base) {
                 let s = self.sentence_range(i);
                 if !(i + 1..s.end).any(|t| self.kind(t) == TokenKind::Quote) || self.naming_participle(i) {
@@ -63,6 +67,21 @@ impl<'a> Finder<'a> {
             out.push(start..i + 1);
         }
         self.drop_nouns(out)
+    }
+
+    /// Whether a number starts at `t`, perhaps after a word of approximation ("about 300").
+    fn number_follows(&self, t: usize) -> bool {
+        let n = self.seg.tokens.len();
+        let t = if t < n
+            && matches!(
+                self.l(t),
+                "about" | "nearly" | "almost" | "some" | "roughly" | "over"
+            ) {
+            t + 1
+        } else {
+            t
+        };
+        t < n && self.kind(t) == TokenKind::Number
     }
 
     /// `a class called “Perception”`, `a group dubbed “the Squad”`: a participle after a
