@@ -3107,3 +3107,21 @@ fn a_product_recall_is_no_memory() {
     let a = analyse("Memories.\n\nAnn Lee recalls that the mill closed in 1982.");
     assert_eq!(contents(&a), ["that the mill closed in 1982"]);
 }
+
+#[test]
+fn an_unnamed_subject_goes_on_after_but() {
+    let a =
+        analyse("Fine.\n\nPrivacy advocates welcomed the ruling but said the fine did not go far enough.");
+    assert_eq!(sources(&a), ["Privacy advocates"]);
+    assert_eq!(contents(&a), ["the fine did not go far enough"]);
+    // Coordinated infinitives have no subject of their own.
+    let a =
+        analyse("Record.\n\nThe president left it to others to praise his record and defend his decisions.");
+    assert!(sources(&a).is_empty(), "{:#?}", statements(&a));
+}
+
+#[test]
+fn a_name_ending_in_ly_is_no_adverb() {
+    let a = analyse("Fine.\n\nRegulators fined the company. Chatterly said it would appeal.");
+    assert_eq!(sources(&a), ["Chatterly"]);
+}

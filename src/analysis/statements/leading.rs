@@ -33,6 +33,7 @@ impl<'a> Finder<'a> {
                 if j > s0 && matches!(self.l(j - 1), "and" | "but") {
                     // "Trump is telling veterans ... and says he will ...": the first verb's subject.
                     self.sentence_subject(s0, verb)
+                        .or_else(|| self.opening_subject(s0, j - 1))
                 } else {
                     self.subject_before(j, s0).map(|s| self.with_coordinated(s, s0))
                 }
@@ -555,6 +556,21 @@ impl<'a> Finder<'a> {
         // `"...," Graham said on Monday, adding, "..."`: the source of the sentence's
         // attribution.
         before.checked_sub(1).and_then(attributed)
+    }
+
+    /// "Privacy advocates welcomed the ruling but said ...": the noun phrase that opens the
+    /// sentence, the subject of a second verb after "and" or "but" at `conj`, when the
+    /// sentence's first verb is the only one before it ("left it to others to praise his
+    /// record and defend ..." coordinates infinitives).
+    fn opening_subject(&self, s0: usize, conj: usize) -> Option<Source> {
+        let first_verb = (s0 + 1..conj).find(|&t| self.finite_verb_at(t))?;
+        if (first_verb + 1..conj)
+            .any(|t| self.finite_verb_at(t) || self.is_punct(t, ",") || self.l(t) == "to")
+        {
+            return None;
+        }
+        let j = self.skip_between_left(first_verb, s0);
+        self.subject_before(j, s0).filter(|s| s.tokens.start == s0)
     }
 
     /// Where the words after a cue begin past its hearer, for a verb that has one ("told

@@ -756,7 +756,11 @@ impl<'a> Finder<'a> {
             if BETWEEN.contains(&w)
                 || has
                 || negated
-                || w.len() > 4 && w.ends_with("ly") && self.kind(j - 1) == TokenKind::Word
+                // "quickly said"; "Chatterly said" and "Donnelly said" are names.
+                || w.len() > 4
+                    && w.ends_with("ly")
+                    && self.kind(j - 1) == TokenKind::Word
+                    && !self.tok(j - 1).starts_with(char::is_uppercase)
             {
                 j -= 1;
             } else if is_time_word(w)
