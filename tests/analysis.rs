@@ -3125,3 +3125,13 @@ fn a_name_ending_in_ly_is_no_adverb() {
     let a = analyse("Fine.\n\nRegulators fined the company. Chatterly said it would appeal.");
     assert_eq!(sources(&a), ["Chatterly"]);
 }
+
+#[test]
+fn a_named_organisation_set_off_by_commas_is_the_subject() {
+    let a = analyse(
+        "Pipeline.\n\nProtesters blocked a road. The pipeline company, Northern Plains Energy, \
+         said construction would continue.",
+    );
+    assert_eq!(sources(&a), ["The pipeline company, Northern Plains Energy"]);
+    assert_eq!(contents(&a), ["construction would continue"]);
+}

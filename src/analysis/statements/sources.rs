@@ -330,6 +330,25 @@ impl<'a> Finder<'a> {
                         return Some(np);
                     }
                 }
+                // "The pipeline company, Northern Plains Energy, said": a name no person has,
+                // after a noun phrase with a determiner that opens the sentence.
+                let named = hops == 0
+                    && comma - k <= 6
+                    && (k + 1..comma).all(|t| {
+                        self.kind(t) == TokenKind::Word && self.tok(t).starts_with(char::is_uppercase)
+                    })
+                    && NP_START.contains(&self.l(floor));
+                if named {
+                    if let Some(np) = self
+                        .subject_before(k, floor)
+                        .filter(|np| np.tokens.start == floor && np.speaker.is_none())
+                    {
+                        return Some(Source {
+                            tokens: np.tokens.start..comma,
+                            speaker: None,
+                        });
+                    }
+                }
                 hops += 1;
                 if hops > 3 || comma - k > 30 {
                     return None;
