@@ -3135,3 +3135,21 @@ fn a_named_organisation_set_off_by_commas_is_the_subject() {
     assert_eq!(sources(&a), ["The pipeline company, Northern Plains Energy"]);
     assert_eq!(contents(&a), ["construction would continue"]);
 }
+
+#[test]
+fn a_participle_after_an_unnamed_subject_is_its_statement() {
+    let a = analyse(
+        "Judge.\n\nA federal judge on Monday blocked a state law requiring voters to show photo \
+         identification, ruling that it placed an unfair burden on poor voters.",
+    );
+    assert_eq!(sources(&a), ["A federal judge"]);
+    assert_eq!(contents(&a), ["that it placed an unfair burden on poor voters"]);
+    // A second clause before the participle has its own subject.
+    let a =
+        analyse("Judge.\n\nThe judge blocked the law and the state appealed, saying the ruling was wrong.");
+    assert!(
+        sources(&a).iter().all(|s| *s != "The judge"),
+        "{:#?}",
+        statements(&a)
+    );
+}

@@ -20,7 +20,10 @@ impl<'a> Finder<'a> {
             // The subject: before the verb, or the sentence's subject for "..., saying ...".
             let source = if self.l(verb).ends_with("ing") {
                 if self.comma_before(verb, s0) || verb > s0 && is_dash(self.tok(verb - 1)) {
+                    // "A federal judge blocked the law on Monday, ruling that ...".
+                    let comma = (s0..verb).rev().find(|&t| self.kind(t) == TokenKind::Punct);
                     self.sentence_subject(s0, verb)
+                        .or_else(|| comma.and_then(|c| self.opening_subject(s0, c, false)))
                 } else if verb > s0 && matches!(self.l(verb - 1), "is" | "was" | "are" | "were" | "been") {
                     // "Trump is telling veterans that ..."
                     let j = self.skip_between_left(verb - 1, s0);
@@ -33,7 +36,7 @@ impl<'a> Finder<'a> {
                 if j > s0 && matches!(self.l(j - 1), "and" | "but") {
                     // "Trump is telling veterans ... and says he will ...": the first verb's subject.
                     self.sentence_subject(s0, verb)
-                        .or_else(|| self.opening_subject(s0, j - 1))
+                        .or_else(|| self.opening_subject(s0, j - 1, true))
                 } else {
                     self.subject_before(j, s0).map(|s| self.with_coordinated(s, s0))
                 }
@@ -558,14 +561,15 @@ impl<'a> Finder<'a> {
         before.checked_sub(1).and_then(attributed)
     }
 
-    /// "Privacy advocates welcomed the ruling but said ...": the noun phrase that opens the
-    /// sentence, the subject of a second verb after "and" or "but" at `conj`, when the
-    /// sentence's first verb is the only one before it ("left it to others to praise his
-    /// record and defend ..." coordinates infinitives).
-    fn opening_subject(&self, s0: usize, conj: usize) -> Option<Source> {
+    /// "Privacy advocates welcomed the ruling but said ...", "A judge blocked the law,
+    /// ruling that ...": the noun phrase that opens the sentence, the subject of a second
+    /// verb after "and" or "but" or of a participle after a comma at `conj`, when the
+    /// sentence's first verb is the only one before it. After "and" an infinitive before
+    /// rules it out ("left it to others to praise his record and defend ...").
+    fn opening_subject(&self, s0: usize, conj: usize, coordinated: bool) -> Option<Source> {
         let first_verb = (s0 + 1..conj).find(|&t| self.finite_verb_at(t))?;
         if (first_verb + 1..conj)
-            .any(|t| self.finite_verb_at(t) || self.is_punct(t, ",") || self.l(t) == "to")
+            .any(|t| self.finite_verb_at(t) || self.is_punct(t, ",") || coordinated && self.l(t) == "to")
         {
             return None;
         }
