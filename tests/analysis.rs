@@ -3153,3 +3153,45 @@ fn a_participle_after_an_unnamed_subject_is_its_statement() {
         statements(&a)
     );
 }
+
+#[test]
+fn quotations_in_single_marks() {
+    let a = analyse(
+        "Contract.\n\nJoanna Pryce demanded an inquiry. 'The public deserve to know who knew \
+         what,' she told the BBC.",
+    );
+    assert_eq!(contents(&a)[0], "an inquiry");
+    assert_eq!(
+        statements(&a)[1],
+        (
+            "Joanna Pryce".to_string(),
+            StatementKind::Direct,
+            "'The public deserve to know who knew what,'".to_string()
+        )
+    );
+    // A plural's apostrophe closes nothing.
+    let a = analyse("Strike.\n\n'The workers' union deserves better,' said Ann Lee.");
+    assert_eq!(
+        only(&a),
+        (
+            "Ann Lee".to_string(),
+            StatementKind::Direct,
+            "'The workers' union deserves better,'".to_string()
+        )
+    );
+    // Apostrophes left open make no quotation.
+    let a = analyse("Music.\n\nRock 'n' roll fans said the '90s were better.");
+    assert_eq!(only(&a).1, StatementKind::Indirect);
+    // A paragraph that is only words in single marks is a heading.
+    let a = analyse("Climate.\n\n'All Bets Are Off.'\n\nMayor Ann Lee said the plan would pass.");
+    assert_eq!(contents(&a), ["the plan would pass"]);
+}
+
+#[test]
+fn who_saw_the_documents_belongs_to_the_source() {
+    let a = analyse(
+        "Contract.\n\nThe deal was approved in four days, according to records reviewed by the \
+         Associated Press.",
+    );
+    assert_eq!(sources(&a), ["records reviewed by the Associated Press"]);
+}

@@ -171,13 +171,19 @@ impl<'a> Finder<'a> {
                 cue = cue.map(|c| c.start..content.start);
             }
             // Trailing commas and dashes are not part of what was said, nor a quotation mark
-            // that opens a quotation the content stops before ("with the words ''").
+            // that opens a quotation the content stops before ("with the words ''"), nor a
+            // full stop before one ("demanded an inquiry. 'We must know,' she said": a
+            // single mark hides the sentence's end from the segmenter).
+            let opens_at = |k: usize| {
+                self.kind(k) == TokenKind::Quote && self.quote_of[k].is_some_and(|q| self.quotes[q].open == k)
+            };
             while content.end > content.start
                 && (matches!(self.kind(content.end - 1), TokenKind::Punct)
                     && matches!(self.tok(content.end - 1), "," | "—" | "--" | "-" | ":" | ";")
-                    || self.kind(content.end - 1) == TokenKind::Quote
-                        && self.quote_of[content.end - 1]
-                            .is_some_and(|q| self.quotes[q].open == content.end - 1))
+                    || self.is_punct(content.end - 1, ".")
+                        && content.end < self.seg.tokens.len()
+                        && opens_at(content.end)
+                    || opens_at(content.end - 1))
             {
                 content.end -= 1;
             }

@@ -70,6 +70,54 @@ impl<'a> Finder<'a> {
                     self.push_quote(o, range.end, false, continues);
                 }
             }
+            self.single_quotes(range.clone());
+        }
+    }
+
+    /// Quotations in single marks, as headlines and some British papers write them (`'We
+    /// will appeal,' she said.`), outside the paragraph's quotations in double marks (inside
+    /// them single marks nest a quotation in a quotation). The marks double as apostrophes, so a
+    /// quotation opens only before a word with a space or the paragraph's start before it,
+    /// and closes only right after a word or mark with no word right after it; a plural's
+    /// apostrophe before a lowercase word ("the workers' union") closes nothing. A mark left
+    /// open ("rock 'n' roll", "the '90s") makes no quotation.
+    fn single_quotes(&mut self, range: std::ops::Range<usize>) {
+        let toks = &self.seg.tokens;
+        let mut open: Option<usize> = None;
+        for i in range.clone() {
+            if self.quote_of[i].is_some() {
+                open = None;
+                continue;
+            }
+            if self.kind(i) != TokenKind::Quote || !matches!(self.tok(i), "'" | "‘" | "’") {
+                continue;
+            }
+            let gap_before = i == range.start || toks[i - 1].span.end < toks[i].span.start;
+            let next = (i + 1 < range.end).then(|| toks[i + 1]);
+            let word_attached = next.is_some_and(|n| {
+                n.span.start == toks[i].span.end && matches!(n.kind, TokenKind::Word | TokenKind::Number)
+            });
+            match open {
+                None if self.tok(i) != "’" && gap_before && word_attached => open = Some(i),
+                Some(o) if self.tok(i) != "‘" && !gap_before && !word_attached => {
+                    let plural_apostrophe = self.kind(i - 1) == TokenKind::Word
+                        && self.tok(i - 1).ends_with(['s', 'S'])
+                        && next.is_some_and(|n| {
+                            n.kind == TokenKind::Word
+                                && n.span.text(self.text).starts_with(char::is_lowercase)
+                        });
+                    // A paragraph that is nothing but words in single marks is a heading
+                    // ("'All Bets Are Off.'"), more often than words of someone's.
+                    let heading = o == range.start && self.only_punct(i + 1, range.end);
+                    if !plural_apostrophe && i > o + 1 {
+                        if !heading {
+                            self.push_quote(o, i, true, false);
+                        }
+                        open = None;
+                    }
+                }
+                _ => {}
+            }
         }
     }
 

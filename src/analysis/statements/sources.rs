@@ -587,6 +587,20 @@ impl<'a> Finder<'a> {
                     });
                 }
             }
+            // "according to documents seen by the Guardian, ...": who saw or made them
+            // belongs to the source, named or not.
+            if participle(self.l(k - 1)) {
+                let limit = ceiling.min(k + 7);
+                let e = (k + 1..limit)
+                    .find(|&t| !matches!(self.kind(t), TokenKind::Word | TokenKind::Number))
+                    .unwrap_or(limit);
+                if e > k + 1 && (e == ceiling || self.kind(e) == TokenKind::Punct) {
+                    return Some(Source {
+                        tokens: start..e,
+                        speaker: None,
+                    });
+                }
+            }
         }
         // `said one of them, Helen Marsh, who ...`, `said a spokeswoman for the group, Ann
         // Lee.`: a description, then the name it describes set off by a comma. After
