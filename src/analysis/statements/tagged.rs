@@ -21,12 +21,7 @@ impl<'a> Finder<'a> {
             Some(&self.pos),
         );
         for a in tagger::attributions(&tagged.labels, self.seg) {
-            // A source and content with no cue between them is no attribution a reader can
-            // check: the tagger reads "Her counterpart, Joe Whitfield, agreed." as the
-            // counterpart said by Whitfield. Right in 7 of 24 such cases on train and dev.
-            let (Some(src), Some(_)) = (a.source.clone(), a.cue.as_ref()) else {
-                continue;
-            };
+            let Some(src) = a.source.clone() else { continue };
             let mut content = a.content.clone();
             while content.end > content.start && self.kind(content.end - 1) == TokenKind::Punct {
                 content.end -= 1;
@@ -83,6 +78,18 @@ impl<'a> Finder<'a> {
                 let inner = q.inner();
                 (inner.start..=inner.start + 1).contains(&content.start) && content.end + 2 >= inner.end
             });
+            // A source and content with no cue between them is no attribution a reader can
+            // check ("Her counterpart, Joe Whitfield, agreed." read as the counterpart said
+            // by Whitfield), unless the content is a quotation ("to her, “there's nothing
+            // more important ...”").
+            let quoted = quote.is_some_and(|q| {
+                content.start <= q.inner().start + 1
+                    && content.end + 2 >= q.inner().end
+                    && content.end <= q.outer().end
+            });
+            if a.cue.is_none() && !quoted {
+                continue;
+            }
             let content = if direct {
                 let inner = quote.map_or(content.clone(), Quote::inner);
                 inner.start.max(content.start)..content.end.min(inner.end)
