@@ -258,11 +258,12 @@ impl<'a> Finder<'a> {
                 // A noun phrase whose head ends it or comes before its first preposition or
                 // relative pronoun ("a cardiologist at ...", "Reilly's lawyer,"); "Lee, the
                 // poll found," is a clause.
-                let opens = NP_START.contains(&self.l(from))
-                    || from + 1 < n && matches!(self.tok(from + 1), "'s" | "’s");
-                let end = (from..(from + 12).min(n))
+                let limit = (from + 12).min(n);
+                let opens = from + 1 < n
+                    && (NP_START.contains(&self.l(from)) || matches!(self.tok(from + 1), "'s" | "’s"));
+                let end = (from..limit)
                     .find(|&t| self.kind(t) != TokenKind::Word || DESCRIPTION_END.contains(&self.l(t)))
-                    .unwrap_or(n);
+                    .unwrap_or(limit);
                 if opens && end > from + 1 && Some(self.l(end - 1)) == noun {
                     return true;
                 }
