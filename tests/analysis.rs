@@ -3195,3 +3195,11 @@ fn who_saw_the_documents_belongs_to_the_source() {
     );
     assert_eq!(sources(&a), ["records reviewed by the Associated Press"]);
 }
+
+#[test]
+fn a_phrasal_verbs_object_is_no_content() {
+    let a = analyse("Quarry.\n\nThat did not satisfy the crowd. Several people shouted him down.");
+    assert_eq!(statements(&a), []);
+    let a = analyse("Quarry.\n\nSeveral people shouted that the plan was a disgrace.");
+    assert_eq!(contents(&a), ["that the plan was a disgrace"]);
+}

@@ -355,6 +355,10 @@ impl<'a> Finder<'a> {
             end = self.through_quote(c, end);
             if end <= c
                 || self.words_in(c..end) < 2
+                // "shouted him down", "played it down": a phrasal verb's object says nothing.
+                || end == c + 2
+                    && matches!(self.l(c), "him" | "her" | "them" | "it" | "me" | "us")
+                    && matches!(self.l(c + 1), "down" | "up" | "out" | "off" | "back" | "away")
                 || (end - c <= MAX_TAIL / 2 && self.circumstantial(c, end))
                     && self.l(c) != "that"
                     && c == verb + 1
