@@ -119,10 +119,9 @@ struct Found {
 #[derive(Debug, Clone, Copy)]
 enum Pending {
     Pronoun(Gender),
-    /// A title reference ("the secretary"), by the token of the title word.
-    Title(usize),
-    /// A description that stands for someone introduced with it ("the cardiologist").
-    Described(PersonId),
+    /// A title or a description ("the secretary", "the cardiologist"), resolved when found:
+    /// the person with that title or introduced so, if any.
+    Known(Option<PersonId>),
     /// A quotation with no source: the speaker is the one quoted nearby.
     Nearby,
 }
@@ -272,7 +271,8 @@ impl<'a> Finder<'a> {
         self.found.push(f);
     }
 
-    /// The pending resolution a source needs, if it is a pronoun or a title reference.
+    /// The pending resolution a source needs, if it is a pronoun, a title reference or a
+    /// description of someone introduced before.
     fn pending_for(&self, s: &Source) -> Option<Pending> {
         if s.speaker.is_some() {
             return None;
@@ -294,15 +294,11 @@ impl<'a> Finder<'a> {
             if title_word > 0 && self.l(first) == "the" {
                 // "The lawyer said" after "Reilly's lawyer, Mark Stein": a role no one holds
                 // as a title may be how someone was introduced.
-                let described = self
-                    .resolve_title(last)
-                    .is_none()
-                    .then(|| self.described_person(s))
-                    .flatten();
-                return Some(described.map_or(Pending::Title(last), Pending::Described));
+                let person = self.resolve_title(last).or_else(|| self.described_person(s));
+                return Some(Pending::Known(person));
             }
         }
-        self.described_person(s).map(Pending::Described)
+        self.described_person(s).map(|p| Pending::Known(Some(p)))
     }
 
     fn found(

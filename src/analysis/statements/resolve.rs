@@ -15,8 +15,7 @@ impl<'a> Finder<'a> {
             };
             let speaker = match p {
                 Pending::Pronoun(g) => self.resolve_pronoun(src.tokens.start, g, k),
-                Pending::Title(t) => self.resolve_title(t),
-                Pending::Described(p) => Some(p),
+                Pending::Known(p) => p,
                 Pending::Nearby => None,
             };
             if let Some(s) = &mut self.found[k].source {
