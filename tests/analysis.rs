@@ -3203,3 +3203,23 @@ fn a_phrasal_verbs_object_is_no_content() {
     let a = analyse("Quarry.\n\nSeveral people shouted that the plan was a disgrace.");
     assert_eq!(contents(&a), ["that the plan was a disgrace"]);
 }
+
+#[test]
+fn a_day_between_the_verb_and_a_clause_without_that() {
+    let a = analyse(
+        "Plant.\n\nThe company said on Tuesday it would close the plant. Officials said Monday \
+         the bridge was safe. Police said last week a man had been arrested.",
+    );
+    assert_eq!(
+        contents(&a),
+        [
+            "it would close the plant",
+            "the bridge was safe",
+            "a man had been arrested"
+        ]
+    );
+    assert_eq!(sources(&a), ["The company", "Officials", "Police"]);
+    // A day before a noun phrase with no verb of its own reports nothing.
+    let a = analyse("Plant.\n\nThe company said on Tuesday the results of the review.");
+    assert_eq!(statements(&a), []);
+}

@@ -137,6 +137,13 @@ impl<'a> Finder<'a> {
                 }
                 if k < s1 && self.l(k) == "that" {
                     c = k;
+                } else if let Some(k) = self
+                    .time_phrase_end(c, s1)
+                    .filter(|&k| self.clause_start(k) && self.finite_verb_after(k, s1))
+                {
+                    // "said on Tuesday it would ...", "said Monday the bridge was safe": a
+                    // day before a clause with no "that".
+                    c = k;
                 } else if let Some(comma) = interrupted_at {
                     c = comma;
                 } else if PREPOSITIONS.contains(&self.l(c))
@@ -471,6 +478,29 @@ impl<'a> Finder<'a> {
             }
         }
         None
+    }
+
+    /// Where a phrase that only says when, starting at `c`, ends: "on Tuesday", "Monday",
+    /// "last week", "early this morning", "on March 3".
+    fn time_phrase_end(&self, c: usize, s1: usize) -> Option<usize> {
+        let opening = |w: &str| {
+            matches!(
+                w,
+                "on" | "in" | "last" | "this" | "early" | "late" | "earlier" | "later"
+            )
+        };
+        let mut k = c;
+        let mut day = false;
+        while k < s1 {
+            let w = self.l(k);
+            if is_time_word(w) {
+                day = true;
+            } else if !(opening(w) && !day || day && self.kind(k) == TokenKind::Number) {
+                break;
+            }
+            k += 1;
+        }
+        (day && k < s1).then_some(k)
     }
 
     /// A determiner that follows no preposition: in a phrase of where or when after a cue
