@@ -3223,3 +3223,14 @@ fn a_day_between_the_verb_and_a_clause_without_that() {
     let a = analyse("Plant.\n\nThe company said on Tuesday the results of the review.");
     assert_eq!(statements(&a), []);
 }
+
+#[test]
+fn a_product_recall_is_no_statement_whoever_finds_it() {
+    // The learned tagger reads "recalls" after a name as a cue; a count after it is goods.
+    let a = analyse(
+        "Recall.\n\nHenry Vance recalls 40,000 trucks over brake fault\n\nThe trucks were sold in 2019.",
+    );
+    assert_eq!(statements(&a), []);
+    let a = analyse("Recall.\n\nHenry Vance recalled that the brakes had failed before.");
+    assert_eq!(contents(&a), ["that the brakes had failed before"]);
+}

@@ -48,8 +48,7 @@ impl<'a> Finder<'a> {
                 out.push(i..i + 2);
                 continue;
             }
-            // "recalls 300,000 cars", "recalled about 2 million vehicles": a product recall.
-            if base == "recall" && self.number_follows(i + 1) {
+            if self.product_recall(i) {
                 continue;
             }
             if self.lex.needs_quote(base) {
@@ -67,6 +66,12 @@ impl<'a> Finder<'a> {
             out.push(start..i + 1);
         }
         self.drop_nouns(out)
+    }
+
+    /// "recalls 300,000 cars", "recalled about 2 million vehicles": a product recall, not a
+    /// memory.
+    pub(super) fn product_recall(&self, verb: usize) -> bool {
+        self.lex.speech_verb(self.l(verb)) == Some("recall") && self.number_follows(verb + 1)
     }
 
     /// Whether a number starts at `t`, perhaps after a word of approximation ("about 300").

@@ -43,7 +43,7 @@ impl<'a> Finder<'a> {
             }
             if a.cue
                 .as_ref()
-                .is_some_and(|c| self.holds_an_object(c, content.start))
+                .is_some_and(|c| self.holds_an_object(c, content.start) || self.product_recall(c.end - 1))
             {
                 continue;
             }
