@@ -3234,3 +3234,18 @@ fn a_product_recall_is_no_statement_whoever_finds_it() {
     let a = analyse("Recall.\n\nHenry Vance recalled that the brakes had failed before.");
     assert_eq!(contents(&a), ["that the brakes had failed before"]);
 }
+
+#[test]
+fn no_longer_is_no_subject_and_a_plural_after_a_preposition_no_verb() {
+    let a = analyse("Row.\n\nClaire Whitby met her party. She could no longer defend the plans.");
+    assert_eq!(sources(&a), ["She"]);
+    assert_eq!(speaker_of(&a, "the plans"), "Claire Whitby");
+    // "targets" after "over" is no second verb, so the participle's subject is the
+    // sentence's.
+    let a = analyse(
+        "Row.\n\nThe minister, Claire Whitby, resigned on Sunday after a row over targets, telling \
+         colleagues she could no longer support the plans.",
+    );
+    assert_eq!(contents(&a), ["she could no longer support the plans"]);
+    assert_eq!(speaker_of(&a, "support the plans"), "Claire Whitby");
+}

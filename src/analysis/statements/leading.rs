@@ -440,12 +440,19 @@ impl<'a> Finder<'a> {
     /// Whether token `t` is a finite verb: a form of "be" or an auxiliary, or a verb the
     /// part-of-speech tagger reads as past, present or modal.
     pub(super) fn finite_verb_at(&self, t: usize) -> bool {
+        // "a row over targets": a word in "-s" right after a preposition is a plural noun,
+        // whatever the tagger says.
+        let plural_after_preposition = self.pos.get(t) == Some(&Pos::VerbPresent)
+            && t > 0
+            && self.l(t).ends_with('s')
+            && PREPOSITIONS.contains(&self.l(t - 1))
+            && self.l(t - 1) != "to";
         is_be(self.l(t))
             || AUXILIARIES.contains(&self.l(t))
             || matches!(
                 self.pos.get(t),
                 Some(Pos::VerbPast | Pos::VerbPresent | Pos::Modal)
-            )
+            ) && !plural_after_preposition
     }
 
     /// The "that" after a phrase of where, when or how a cue was said, from `c` on: "on

@@ -796,6 +796,9 @@ impl<'a> Finder<'a> {
                     && !self.tok(j - 1).starts_with(char::is_uppercase)
             {
                 j -= 1;
+            } else if w == "longer" && j - 1 > floor && self.l(j - 2) == "no" {
+                // "she could no longer defend": an adverb, not a noun phrase.
+                j -= 2;
             } else if is_time_word(w)
                 && j - 1 > floor
                 && matches!(
