@@ -3249,3 +3249,14 @@ fn no_longer_is_no_subject_and_a_plural_after_a_preposition_no_verb() {
     assert_eq!(contents(&a), ["she could no longer support the plans"]);
     assert_eq!(speaker_of(&a, "support the plans"), "Claire Whitby");
 }
+
+#[test]
+fn an_object_before_a_clause_of_when_reports_nothing() {
+    let a = analyse("Trial.\n\nVictor Salas waited. Salas showed no emotion as the verdict was read.");
+    assert_eq!(statements(&a), []);
+    let a = analyse("Rally.\n\nAnn Lee held a rally on Saturday while her rival hosted a dinner.");
+    assert_eq!(statements(&a), []);
+    // A clause after the verb is still what the speaker believes.
+    let a = analyse("Trial.\n\nVictor Salas believes no one is above the law.");
+    assert_eq!(contents(&a), ["no one is above the law"]);
+}

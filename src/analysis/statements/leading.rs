@@ -184,10 +184,20 @@ impl<'a> Finder<'a> {
             // "maintains a commanding lock" are objects, with no verb of their own. Verbs of
             // thought and state report only clauses; the other weak verbs' objects may be
             // what was said ("proposed a tax", "expressed their fear").
+            // "showed no emotion as the verdict was read": the verb after a subordinator is
+            // its clause's, not the object's.
             let object_np = || {
+                let clause_end = (c + 1..s1)
+                    .find(|&t| {
+                        matches!(
+                            self.l(t),
+                            "as" | "when" | "while" | "because" | "after" | "before" | "if"
+                        ) && self.kind(t - 1) == TokenKind::Word
+                    })
+                    .unwrap_or(s1);
                 STATIVE_VERBS.contains(&base)
-                    && DETERMINERS.contains(&self.l(c))
-                    && !self.finite_verb_after(c, s1)
+                    && (DETERMINERS.contains(&self.l(c)) || self.l(c) == "no")
+                    && !self.finite_verb_after(c, clause_end)
             };
             if WEAK_VERBS.contains(&base)
                 && c == verb + 1

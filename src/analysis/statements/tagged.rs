@@ -47,6 +47,19 @@ impl<'a> Finder<'a> {
             {
                 continue;
             }
+            // "showed no emotion as the verdict was read": a cue that ends in its object
+            // before a clause of when or how has reported nothing.
+            let object_then_clause = a.cue.as_ref().is_some_and(|c| {
+                let last = c.end - 1;
+                c.len() > 1
+                    && tagged.pos[last] == Pos::Noun
+                    && self.tok(last).starts_with(char::is_lowercase)
+                    && self.lex.speech_verb(self.l(last)).is_none()
+                    && (SUBORDINATORS.contains(&self.l(content.start)) || self.l(content.start) == "as")
+            });
+            if object_then_clause {
+                continue;
+            }
             // "called a meeting", "called a vote": a naming verb right before an indefinite
             // object, with no quotation, names nothing anyone said ("called him a liar" and
             // "called for a ban" stay).
