@@ -3260,3 +3260,17 @@ fn an_object_before_a_clause_of_when_reports_nothing() {
     let a = analyse("Trial.\n\nVictor Salas believes no one is above the law.");
     assert_eq!(contents(&a), ["no one is above the law"]);
 }
+
+#[test]
+fn when_and_where_a_source_was_made_belong_to_it() {
+    let a = analyse(
+        "Sleep.\n\nTeenagers who use phones late sleep less, according to a study published on \
+         Monday in the journal Pediatric Health.",
+    );
+    assert_eq!(
+        sources(&a),
+        ["a study published on Monday in the journal Pediatric Health"]
+    );
+    let a = analyse("Deal.\n\nThe talks have stalled, according to three people briefed on the discussions.");
+    assert_eq!(sources(&a), ["three people briefed on the discussions"]);
+}

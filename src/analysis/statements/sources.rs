@@ -587,19 +587,25 @@ impl<'a> Finder<'a> {
                     });
                 }
             }
-            // "according to documents seen by the Guardian, ...": who saw or made them
-            // belongs to the source, named or not.
-            if participle(self.l(k - 1)) {
-                let limit = ceiling.min(k + 7);
-                let e = (k + 1..limit)
-                    .find(|&t| !matches!(self.kind(t), TokenKind::Word | TokenKind::Number))
-                    .unwrap_or(limit);
-                if e > k + 1 && (e == ceiling || self.kind(e) == TokenKind::Punct) {
-                    return Some(Source {
-                        tokens: start..e,
-                        speaker: None,
-                    });
-                }
+        }
+        // "according to documents seen by the Guardian, ...", "according to a study published
+        // on Monday in the journal Pediatric Health.": who saw or made them, and when and
+        // where, belong to the source, named or not.
+        if k + 1 < ceiling
+            && participle(self.l(k - 1))
+            && (PREPOSITIONS.contains(&self.l(k))
+                || is_time_word(self.l(k))
+                || matches!(self.l(k), "last" | "this"))
+        {
+            let limit = ceiling.min(k + 10);
+            let e = (k + 1..limit)
+                .find(|&t| !matches!(self.kind(t), TokenKind::Word | TokenKind::Number))
+                .unwrap_or(limit);
+            if e > k + 1 && (e == ceiling || self.kind(e) == TokenKind::Punct) {
+                return Some(Source {
+                    tokens: start..e,
+                    speaker: None,
+                });
             }
         }
         // `said one of them, Helen Marsh, who ...`, `said a spokeswoman for the group, Ann
