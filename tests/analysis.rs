@@ -3274,3 +3274,14 @@ fn when_and_where_a_source_was_made_belong_to_it() {
     let a = analyse("Deal.\n\nThe talks have stalled, according to three people briefed on the discussions.");
     assert_eq!(sources(&a), ["three people briefed on the discussions"]);
 }
+
+#[test]
+fn an_attribution_closing_a_clause_before_a_semicolon() {
+    let a = analyse(
+        "Bakery.\n\nRosa Delgado shrugs at the competition. They sell coffee, she says; she sells \
+         bread.",
+    );
+    assert_eq!(contents(&a), ["They sell coffee", "she sells bread"]);
+    assert_eq!(speaker_of(&a, "coffee"), "Rosa Delgado");
+    assert_eq!(speaker_of(&a, "bread"), "Rosa Delgado");
+}

@@ -86,15 +86,27 @@ impl<'a> Finder<'a> {
                 cue.end
             };
             let tail = self.attribution_tail(after, s1);
+            // "They sell coffee, she says; she sells bread.": a semicolon ends the clause the
+            // attribution closes.
             if !self.circumstantial(after, tail)
-                || tail < last && !(self.is_punct(tail, ",") && self.appositive_to_end(tail, last, false))
+                || tail < last
+                    && !self.is_punct(tail, ";")
+                    && !(self.is_punct(tail, ",") && self.appositive_to_end(tail, last, false))
             {
                 continue;
             }
             let content = s0..before - 1;
             if self.words_in(content.clone()) >= 3 && !self.is_claimed(content.clone()) {
-                let f = self.found(Some(source), Some(cue.clone()), content, false);
+                // The clause after the semicolon goes on in the speaker's voice.
+                let rest = (tail < last && self.is_punct(tail, ";")).then(|| tail + 1..last);
+                let f = self.found(Some(source.clone()), Some(cue.clone()), content, false);
                 self.accept(f);
+                if let Some(rest) =
+                    rest.filter(|r| self.words_in(r.clone()) >= 3 && !self.is_claimed(r.clone()))
+                {
+                    let f = self.found(Some(source), Some(cue.clone()), rest, false);
+                    self.accept(f);
+                }
             }
         }
     }
