@@ -184,24 +184,9 @@ impl<'a> Finder<'a> {
             // "maintains a commanding lock" are objects, with no verb of their own. Verbs of
             // thought and state report only clauses; the other weak verbs' objects may be
             // what was said ("proposed a tax", "expressed their fear").
-            // "showed no emotion as the verdict was read": the verb after a subordinator is
-            // its clause's, not the object's.
-            let object_np = || {
-                let clause_end = (c + 1..s1)
-                    .find(|&t| {
-                        matches!(
-                            self.l(t),
-                            "as" | "when" | "while" | "because" | "after" | "before" | "if"
-                        ) && self.kind(t - 1) == TokenKind::Word
-                    })
-                    .unwrap_or(s1);
-                STATIVE_VERBS.contains(&base)
-                    && (DETERMINERS.contains(&self.l(c)) || self.l(c) == "no")
-                    && !self.finite_verb_after(c, clause_end)
-            };
             if WEAK_VERBS.contains(&base)
                 && c == verb + 1
-                && (!self.clause_start(c) || object_np())
+                && (!self.clause_start(c) || self.stative_object(base, c, s1))
                 && !OBJECT_CONTENT.contains(&base)
                 && !infinitive
             {
@@ -495,6 +480,23 @@ impl<'a> Finder<'a> {
             }
         }
         None
+    }
+
+    /// Whether a verb of thought or evidence has a mere object at `c` ("held a 214-delegate
+    /// advantage", "showed no emotion as the verdict was read"), not a clause: a determiner
+    /// with no finite verb before a subordinator, whose verb is its own clause's.
+    pub(super) fn stative_object(&self, base: &str, c: usize, s1: usize) -> bool {
+        let clause_end = (c + 1..s1)
+            .find(|&t| {
+                matches!(
+                    self.l(t),
+                    "as" | "when" | "while" | "because" | "after" | "before" | "if"
+                ) && self.kind(t - 1) == TokenKind::Word
+            })
+            .unwrap_or(s1);
+        STATIVE_VERBS.contains(&base)
+            && (DETERMINERS.contains(&self.l(c)) || self.l(c) == "no")
+            && !self.finite_verb_after(c, clause_end)
     }
 
     /// Where a phrase that only says when, starting at `c`, ends: "on Tuesday", "Monday",

@@ -29,6 +29,16 @@ impl<'a> Finder<'a> {
             if content.is_empty() || self.words_in(content.clone()) < 2 || self.is_claimed(content.clone()) {
                 continue;
             }
+            // "Her counterpart, Joe Whitfield, agreed.": words before the source with no verb
+            // and no quotation describe the source; they say nothing.
+            if content.end <= src.start
+                && a.cue.as_ref().is_none_or(|c| c.end > content.start)
+                && !content
+                    .clone()
+                    .any(|t| tagged.pos[t].is_verb() || self.kind(t) == TokenKind::Quote)
+            {
+                continue;
+            }
             if a.cue
                 .as_ref()
                 .is_some_and(|c| self.is_claimed(c.clone()) || self.passive(c.clone()))
@@ -57,7 +67,18 @@ impl<'a> Finder<'a> {
                     && self.lex.speech_verb(self.l(last)).is_none()
                     && (SUBORDINATORS.contains(&self.l(content.start)) || self.l(content.start) == "as")
             });
-            if object_then_clause {
+            // The same mere object after a verb of thought or evidence the rules skip, when a
+            // clause of when or how follows it ("showed no emotion as the verdict was read").
+            let stative_object = a.cue.as_ref().is_some_and(|c| {
+                content.start == c.end
+                    && content
+                        .clone()
+                        .any(|t| SUBORDINATORS.contains(&self.l(t)) || self.l(t) == "as")
+                    && self.lex.speech_verb(self.l(c.end - 1)).is_some_and(|b| {
+                        self.stative_object(b, content.start, self.sentence_range(content.start).end)
+                    })
+            });
+            if object_then_clause || stative_object {
                 continue;
             }
             // "called a meeting", "called a vote": a naming verb right before an indefinite
