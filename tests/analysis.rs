@@ -3285,3 +3285,20 @@ fn an_attribution_closing_a_clause_before_a_semicolon() {
     assert_eq!(speaker_of(&a, "coffee"), "Rosa Delgado");
     assert_eq!(speaker_of(&a, "bread"), "Rosa Delgado");
 }
+
+#[test]
+fn business_names_and_british_titles() {
+    let a = analyse(
+        "Recall.\n\nVance Motors said it would recall the trucks. Coastal Airlines said it would \
+         wait. Kelly Brandt, an analyst, said investors had expected worse.",
+    );
+    assert_eq!(people(&a), ["Kelly Brandt"]);
+    assert_eq!(sources(&a), ["Vance Motors", "Coastal Airlines", "Kelly Brandt"]);
+    // "Ms" with no full stop is a title, so the surname finds the person named in full.
+    let a = analyse(
+        "Row.\n\nThe housing minister, Claire Whitby, resigned on Sunday. In her letter, Ms Whitby \
+         wrote that the targets were unfair.",
+    );
+    assert_eq!(people(&a), ["Claire Whitby"]);
+    assert_eq!(speaker_of(&a, "the targets were unfair"), "Claire Whitby");
+}
