@@ -3302,3 +3302,11 @@ fn business_names_and_british_titles() {
     assert_eq!(people(&a), ["Claire Whitby"]);
     assert_eq!(speaker_of(&a, "the targets were unfair"), "Claire Whitby");
 }
+
+#[test]
+fn a_spaced_hyphen_ends_a_dateline_before_the_source() {
+    let a = analyse("Recall.\n\nDETROIT - Vance Motors said on Tuesday it would recall the trucks.");
+    assert_eq!(sources(&a), ["Vance Motors"]);
+    let a = analyse("Drinks.\n\nThe Coca-Cola bottling plant said it would close.");
+    assert_eq!(sources(&a), ["The Coca-Cola bottling plant"]);
+}

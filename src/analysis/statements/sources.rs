@@ -127,7 +127,12 @@ impl<'a> Finder<'a> {
             let t = k - 1;
             let kind = self.kind(t);
             let w = self.l(t);
-            let wordish = matches!(kind, TokenKind::Word | TokenKind::Number) || matches!(w, "-" | "&");
+            // A hyphen inside a word ("Coca-Cola") or an ampersand joins; a spaced dash ends
+            // a dateline ("DETROIT - Vance Motors said").
+            let toks = &self.seg.tokens;
+            let spaced_dash = w == "-" && t > 0 && toks[t - 1].span.end < toks[t].span.start;
+            let wordish =
+                matches!(kind, TokenKind::Word | TokenKind::Number) || matches!(w, "-" | "&") && !spaced_dash;
             if !wordish || NP_STOP.contains(&w) {
                 break;
             }
