@@ -246,6 +246,15 @@ pub(super) fn participle(w: &str) -> bool {
                 | "understood"
                 | "overheard"
                 | "sworn"
+                | "sent"
+                | "made"
+                | "found"
+                | "read"
+                | "drawn"
+                | "shot"
+                | "paid"
+                | "built"
+                | "brought"
         )
 }
 
