@@ -3274,9 +3274,8 @@ fn when_and_where_a_source_was_made_belong_to_it() {
     let a = analyse("Deal.\n\nThe talks have stalled, according to three people briefed on the discussions.");
     assert_eq!(sources(&a), ["three people briefed on the discussions"]);
     let a = analyse(
-        "Strike.
-
-The deal raises pay by 18 percent, according to a summary the union sent to          its members.",
+        "Strike.\n\nThe deal raises pay by 18 percent, according to a summary the union sent to \
+         its members.",
     );
     assert_eq!(sources(&a), ["a summary the union sent to its members"]);
 }
