@@ -3315,3 +3315,35 @@ fn a_spaced_hyphen_ends_a_dateline_before_the_source() {
     let a = analyse("Drinks.\n\nThe Coca-Cola bottling plant said it would close.");
     assert_eq!(sources(&a), ["The Coca-Cola bottling plant"]);
 }
+
+#[test]
+fn some_of_whom_is_a_source() {
+    let a = analyse(
+        "Rates.\n\nThe cut drew a mixed response from economists, some of whom said the move came \
+         too late.",
+    );
+    assert_eq!(sources(&a), ["some of whom"]);
+    assert_eq!(contents(&a), ["the move came too late"]);
+}
+
+#[test]
+fn a_relative_clause_after_a_dash_is_the_writers() {
+    let a = analyse(
+        "Generals.\n\nShe unveiled endorsements from 95 retired generals -- most of whom had \
+         announced their support -- who cited her record in office.",
+    );
+    let support: Vec<String> = contents(&a)
+        .into_iter()
+        .filter(|c| c.contains("support"))
+        .collect();
+    assert_eq!(support, ["their support"]);
+    // A dash that another closes sets off an aside inside the content.
+    let a = analyse(
+        "Growth.\n\nThe fund said advanced economies - which include Japan and Canada - would grow \
+         slowly.",
+    );
+    assert_eq!(
+        contents(&a),
+        ["advanced economies - which include Japan and Canada - would grow slowly"]
+    );
+}

@@ -222,6 +222,14 @@ impl<'a> Finder<'a> {
                         // ", a day after his budget director suggested ...": a clause of when
                         // after a comma is the writer's.
                         || self.is_punct(t, ",") && self.time_clause_at(t + 1, end)
+                        // "-- most of whom had announced their support -- who cited ...": a
+                        // relative clause after a dash that no dash closes is about a noun
+                        // before the aside ("economies - which include Japan - will grow" goes
+                        // on).
+                        || is_dash(self.tok(t))
+                            && t + 1 < end
+                            && matches!(self.l(t + 1), "who" | "which")
+                            && !(t + 2..end).any(|k| is_dash(self.tok(k)))
                         // "..., adding that ...": a second report by the same subject (the
                         // comma may close a quotation: `"overblown," adding`).
                         || self.l(t).ends_with("ing")
@@ -486,17 +494,21 @@ impl<'a> Finder<'a> {
     /// advantage", "showed no emotion as the verdict was read"), not a clause: a determiner
     /// with no finite verb before a subordinator, whose verb is its own clause's.
     pub(super) fn stative_object(&self, base: &str, c: usize, s1: usize) -> bool {
-        let clause_end = (c + 1..s1)
-            .find(|&t| {
-                matches!(
-                    self.l(t),
-                    "as" | "when" | "while" | "because" | "after" | "before" | "if"
-                ) && self.kind(t - 1) == TokenKind::Word
-            })
-            .unwrap_or(s1);
+        let clause_end = (c + 1..s1).find(|&t| self.clause_of_when_at(t)).unwrap_or(s1);
         STATIVE_VERBS.contains(&base)
             && (DETERMINERS.contains(&self.l(c)) || self.l(c) == "no")
             && !self.finite_verb_after(c, clause_end)
+    }
+
+    /// Whether a clause of when or how opens at `t` after a word ("no emotion as the
+    /// verdict was read"; "up until its birth" and "..., as written," do not).
+    pub(super) fn clause_of_when_at(&self, t: usize) -> bool {
+        t > 0
+            && matches!(
+                self.l(t),
+                "as" | "when" | "while" | "because" | "after" | "before" | "if"
+            )
+            && self.kind(t - 1) == TokenKind::Word
     }
 
     /// Where a phrase that only says when, starting at `c`, ends: "on Tuesday", "Monday",

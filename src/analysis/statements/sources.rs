@@ -80,6 +80,17 @@ impl<'a> Finder<'a> {
                 .filter(|m| m.tokens.start >= floor)
                 .map(|m| self.person_source(m));
         }
+        // "economists, some of whom said ...": the part of the group is the source.
+        if w == "whom"
+            && last >= floor + 2
+            && self.l(last - 1) == "of"
+            && self.kind(last - 2) != TokenKind::Punct
+        {
+            return Some(Source {
+                tokens: last - 2..j,
+                speaker: None,
+            });
+        }
         // "said Weaver, who said ...": the person the relative clause is about.
         if w == "who" && last > floor && self.is_punct(last - 1, ",") {
             if let Some(p) = self.relative_person(last) {

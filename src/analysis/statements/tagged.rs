@@ -57,23 +57,21 @@ impl<'a> Finder<'a> {
             {
                 continue;
             }
-            // "showed no emotion as the verdict was read": a cue that ends in its object
-            // before a clause of when or how has reported nothing.
+            // "showed no emotion as the verdict was read" reports nothing, whether the tagger
+            // puts the object in the cue (a cue ending in a common noun before the clause of
+            // when) or in the content (the mere object the rules skip after a verb of thought
+            // or evidence, when such a clause follows it).
             let object_then_clause = a.cue.as_ref().is_some_and(|c| {
                 let last = c.end - 1;
                 c.len() > 1
                     && tagged.pos[last] == Pos::Noun
                     && self.tok(last).starts_with(char::is_lowercase)
                     && self.lex.speech_verb(self.l(last)).is_none()
-                    && (SUBORDINATORS.contains(&self.l(content.start)) || self.l(content.start) == "as")
+                    && self.clause_of_when_at(content.start)
             });
-            // The same mere object after a verb of thought or evidence the rules skip, when a
-            // clause of when or how follows it ("showed no emotion as the verdict was read").
             let stative_object = a.cue.as_ref().is_some_and(|c| {
                 content.start == c.end
-                    && content
-                        .clone()
-                        .any(|t| SUBORDINATORS.contains(&self.l(t)) || self.l(t) == "as")
+                    && content.clone().any(|t| self.clause_of_when_at(t))
                     && self.lex.speech_verb(self.l(c.end - 1)).is_some_and(|b| {
                         self.stative_object(b, content.start, self.sentence_range(content.start).end)
                     })
