@@ -3347,3 +3347,15 @@ fn a_relative_clause_after_a_dash_is_the_writers() {
         ["advanced economies - which include Japan and Canada - would grow slowly"]
     );
 }
+
+#[test]
+fn a_bare_title_in_the_headline_is_the_person_introduced_with_it() {
+    let a = analyse(
+        "Mayor defends snow response\n\nMayor Frank Delucca on Tuesday defended the city's handling \
+         of the storm.",
+    );
+    assert_eq!(speaker_of(&a, "snow response"), "Frank Delucca");
+    // No one holds the title: the headline's source stays unnamed.
+    let a = analyse("Mayor defends snow response\n\nThe city cleared most streets by Friday.");
+    assert_eq!(speaker_of(&a, "snow response"), "-");
+}

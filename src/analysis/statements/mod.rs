@@ -298,6 +298,15 @@ impl<'a> Finder<'a> {
                 return Some(Pending::Known(person));
             }
         }
+        // "Mayor defends snow response": a bare title in the headline.
+        if s.tokens.len() == 1
+            && self.paragraph_of(first) == 0
+            && self.lex.titles.longest_match([self.l(last)]) == 1
+        {
+            if let Some(p) = self.resolve_title(last) {
+                return Some(Pending::Known(Some(p)));
+            }
+        }
         self.described_person(s).map(|p| Pending::Known(Some(p)))
     }
 

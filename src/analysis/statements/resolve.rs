@@ -306,18 +306,34 @@ impl<'a> Finder<'a> {
         let word = full_title_word(self.l(t));
         let at = self.seg.tokens[t].span.start;
         let i = self.people.mentions.partition_point(|m| m.span.start < at);
-        self.people.mentions[..i]
+        let titled = |p: &PersonId| {
+            self.people.people[*p].titles.iter().any(|title| {
+                title
+                    .split_whitespace()
+                    .any(|x| full_title_word(&x.to_lowercase()) == word)
+            })
+        };
+        let before = self.people.mentions[..i]
             .iter()
             .rev()
             .take(200)
             .map(|m| m.person)
-            .find(|&p| {
-                self.people.people[p].titles.iter().any(|title| {
-                    title
-                        .split_whitespace()
-                        .any(|x| full_title_word(&x.to_lowercase()) == word)
+            .find(titled);
+        // "Mayor defends snow response": a headline's title names the person the article
+        // then introduces with it.
+        let headline = self.paragraph_of(t) == 0 && i == 0;
+        before.or_else(|| {
+            headline
+                .then(|| {
+                    self.people
+                        .mentions
+                        .iter()
+                        .take(20)
+                        .map(|m| m.person)
+                        .find(titled)
                 })
-            })
+                .flatten()
+        })
     }
 
     /// For a quotation with no attribution: the speaker of the statement just before it in
