@@ -3359,3 +3359,12 @@ fn a_bare_title_in_the_headline_is_the_person_introduced_with_it() {
     let a = analyse("Mayor defends snow response\n\nThe city cleared most streets by Friday.");
     assert_eq!(speaker_of(&a, "snow response"), "-");
 }
+
+#[test]
+fn an_organisation_described_between_commas_is_the_source() {
+    let a = analyse(
+        "Jobs.\n\nOrbital Systems, the cloud software company, said Tuesday it would cut 1,200 jobs.",
+    );
+    assert_eq!(sources(&a), ["Orbital Systems"]);
+    assert_eq!(contents(&a), ["it would cut 1,200 jobs"]);
+}

@@ -326,12 +326,13 @@ impl<'a> Finder<'a> {
                 // "A senior official, who spoke on condition of anonymity, said", "Two aides,
                 // speaking privately, said": an unnamed subject opening the sentence.
                 let participle = self.l(k + 1).ends_with("ing") && self.l(k + 1) != "including";
-                // "One of his advisers, a veteran strategist, said": a description of its own.
+                // "One of his advisers, a veteran strategist, said": a description of its own;
+                // "Orbital Systems, the cloud software company, said": an organisation's.
                 let described = NP_START.contains(&self.l(k + 1))
                     && (k + 2..comma).all(|t| {
                         self.kind(t) == TokenKind::Word && self.tok(t).starts_with(char::is_lowercase)
                     })
-                    && self.is_role(comma - 1);
+                    && (self.is_role(comma - 1) || self.lex.is_org_word(self.l(comma - 1)));
                 // "The mayor, for his part, insisted", "The company, however, said": a short
                 // aside between the commas.
                 let aside = comma - k <= 5
