@@ -3368,3 +3368,11 @@ fn an_organisation_described_between_commas_is_the_source() {
     assert_eq!(sources(&a), ["Orbital Systems"]);
     assert_eq!(contents(&a), ["it would cut 1,200 jobs"]);
 }
+
+#[test]
+fn asking_not_to_be_named_is_no_statement() {
+    let a = analyse(
+        "Jobs.\n\nOne engineer, who asked not to be named, called the process \"cold and confusing.\"",
+    );
+    assert_eq!(contents(&a), ["the process \"cold and confusing.\""]);
+}

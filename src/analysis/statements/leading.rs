@@ -110,6 +110,15 @@ impl<'a> Finder<'a> {
             if let Some(q) = quote_led {
                 c = q;
             }
+            // "who asked not to be named": the formula of anonymity reports nothing.
+            if base == "ask"
+                && c + 3 < s1
+                && self.l(c) == "not"
+                && self.l(c + 1) == "to"
+                && self.l(c + 2) == "be"
+            {
+                continue;
+            }
             // "declined to comment": the infinitive is the content.
             let infinitive = INFINITIVE_VERBS.contains(&base) && c < s1 && self.l(c) == "to" || requested;
             if c < s1 && pre_content(self.l(c)) && self.kind(c) == TokenKind::Word && !infinitive {
