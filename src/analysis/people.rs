@@ -677,6 +677,34 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
         if range.len() == 1 && (scan.acronym(range.start) || lex.is_org_word(first)) {
             return;
         }
+        // "St. Louis", "St. Jude Children's Research Hospital": a saint's name names a place
+        // or an institution in the news, whether the run keeps "St." or dropped it as a
+        // sentence's unknown first word.
+        let saint = |t: usize| matches!(scan.lower[t].as_ref(), "st." | "st");
+        if saint(range.start) || range.start > 0 && saint(range.start - 1) {
+            return;
+        }
+        // "Johnson & Johnson", "Latham & Watkins": names joined by an ampersand are a firm's,
+        // unless they are two different given names ("Hillary & Chelsea").
+        let n_tokens = scan.seg.tokens.len();
+        let across = if range.end + 1 < n_tokens && scan.tok(range.end) == "&" {
+            Some(range.end + 1).filter(|&t| scan.is_word(t) && scan.capitalised(t))
+        } else if range.start >= 2 && scan.tok(range.start - 1) == "&" {
+            Some(range.start - 2).filter(|&t| scan.capitalised(t))
+        } else {
+            None
+        };
+        // Not when a person stands across it either: "Rudy Giuliani & Sen. Jeff Sessions",
+        // "Ann & I".
+        let person_across = |t: usize| {
+            let other = scan.lower[t].as_ref();
+            other != first && lex.is_given_name(first) && lex.is_given_name(other)
+                || other == "i"
+                || scan.title_at(t, n_tokens).is_some()
+        };
+        if across.is_some_and(|t| !person_across(t)) {
+            return;
+        }
         // "As Secretary I championed ...": the pronoun after a title is no name.
         if range.len() == 1 && scan.tok(range.start) == "I" {
             return;
@@ -1675,6 +1703,19 @@ mod tests {
         let text = "Russia and the United States met at the Kremlin on Wednesday. The Islamic State \
                     fired a Tomahawk, said the U.N. Security Council. Washington said no.";
         assert!(names(text).is_empty(), "{:?}", names(text));
+    }
+
+    #[test]
+    fn saints_places_and_firms_joined_by_an_ampersand_are_not_people() {
+        let text = "St. Brendan's Health said it treated four people. Nurses at St. Jude \
+                    Children's Research Hospital were tired. Johnson & Johnson said it would \
+                    review the site, and Cushman & Wakefield agreed, said Dana Kolb.";
+        assert_eq!(names(text), ["Dana Kolb"]);
+        // People still stand on either side of an ampersand.
+        assert_eq!(
+            names("Rudy Giuliani & Sen. Jeff Sessions wore hats. Ann & I prayed, Ann Lott wrote."),
+            ["Rudy Giuliani", "Jeff Sessions", "Ann Lott"]
+        );
     }
 
     #[test]
