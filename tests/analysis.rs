@@ -3376,3 +3376,12 @@ fn asking_not_to_be_named_is_no_statement() {
     );
     assert_eq!(contents(&a), ["the process \"cold and confusing.\""]);
 }
+
+#[test]
+fn a_call_the_audience_was_told_on_is_no_verb() {
+    let a = analyse(
+        "Chips.\n\nThe chief executive told analysts on a conference call that the slowdown would \
+         last two more quarters.",
+    );
+    assert_eq!(contents(&a), ["that the slowdown would last two more quarters"]);
+}

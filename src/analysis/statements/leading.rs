@@ -778,11 +778,16 @@ impl<'a> Finder<'a> {
             if w == "to" && k + 1 < s1 && self.infinitive_after(k) {
                 return Some(k);
             }
+            // "told analysts on a conference call that": a speech verb a determiner opens,
+            // one or two words before it, is a noun.
+            let noun = |k: usize| (k.saturating_sub(2).max(c)..k).any(|t| NP_START.contains(&self.l(t)));
             let blocks = match self.kind(k) {
                 TokenKind::Word => {
                     w == "to"
                         || AUXILIARIES.contains(&w)
-                        || self.lex.speech_verb(w).is_some() && !self.tok(k).starts_with(char::is_uppercase)
+                        || self.lex.speech_verb(w).is_some()
+                            && !self.tok(k).starts_with(char::is_uppercase)
+                            && !noun(k)
                 }
                 TokenKind::Number | TokenKind::Quote => false,
                 // "a town hall in Salem, New Hampshire, on Monday that": a comma of a place
