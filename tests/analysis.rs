@@ -3385,3 +3385,10 @@ fn a_call_the_audience_was_told_on_is_no_verb() {
     );
     assert_eq!(contents(&a), ["that the slowdown would last two more quarters"]);
 }
+
+#[test]
+fn a_relative_clause_of_whose_between_subject_and_verb_is_skipped() {
+    let a = analyse("Street.\n\nA senior official, whose name was withheld, said the study was overdue.");
+    assert_eq!(sources(&a), ["A senior official"]);
+    assert_eq!(contents(&a), ["the study was overdue"]);
+}

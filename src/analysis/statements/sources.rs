@@ -323,7 +323,8 @@ impl<'a> Finder<'a> {
                         return Some(self.person_source(m));
                     }
                 }
-                // "A senior official, who spoke on condition of anonymity, said", "Two aides,
+                // "A senior official, who spoke on condition of anonymity, said", "Yusuf Adeyemi, whose
+                // district includes the block, said", "Two aides,
                 // speaking privately, said": an unnamed subject opening the sentence.
                 let participle = self.l(k + 1).ends_with("ing") && self.l(k + 1) != "including";
                 // "One of his advisers, a veteran strategist, said": a description of its own;
@@ -339,7 +340,8 @@ impl<'a> Finder<'a> {
                     && (k + 1..comma).all(|t| matches!(self.kind(t), TokenKind::Word | TokenKind::Number))
                     && (ASIDE_OPENERS.contains(&self.l(k + 1))
                         || comma - k == 2 && self.l(k + 1).ends_with("ly"));
-                if hops == 0 && (self.l(k + 1) == "who" || participle || described || aside) {
+                if hops == 0 && (matches!(self.l(k + 1), "who" | "whose") || participle || described || aside)
+                {
                     if let Some(np) = self
                         .subject_before(k, floor)
                         .filter(|np| np.tokens.start == floor)
