@@ -3392,3 +3392,21 @@ fn a_relative_clause_of_whose_between_subject_and_verb_is_skipped() {
     assert_eq!(sources(&a), ["A senior official"]);
     assert_eq!(contents(&a), ["the study was overdue"]);
 }
+
+#[test]
+fn a_passive_participle_between_subject_and_verb_is_skipped_and_a_leader_speaks_for_the_group() {
+    let a = analyse(
+        "Moon.\n\nThe team, led by planetary scientist Ingrid Solberg of Tromvik University, \
+         reported the finding on Wednesday. The survey, conducted by a polling firm in Ohio, \
+         found that most voters had not decided.",
+    );
+    assert_eq!(
+        sources(&a),
+        [
+            "The team, led by planetary scientist Ingrid Solberg of Tromvik University",
+            "The survey"
+        ]
+    );
+    assert_eq!(speaker_of(&a, "the finding"), "Ingrid Solberg");
+    assert_eq!(contents(&a)[1], "that most voters had not decided");
+}

@@ -323,10 +323,32 @@ impl<'a> Finder<'a> {
                         return Some(self.person_source(m));
                     }
                 }
-                // "A senior official, who spoke on condition of anonymity, said", "Yusuf Adeyemi, whose
-                // district includes the block, said", "Two aides,
-                // speaking privately, said": an unnamed subject opening the sentence.
-                let participle = self.l(k + 1).ends_with("ing") && self.l(k + 1) != "including";
+                // "The aides, led by campaign manager Terry Sullivan, told ...": a group speaks
+                // through the person who leads it, named in the source that runs to the comma.
+                if hops == 0
+                    && k + 3 < comma
+                    && matches!(self.l(k + 1), "led" | "headed")
+                    && self.l(k + 2) == "by"
+                {
+                    if let Some(np) = self
+                        .subject_before(k, floor)
+                        .filter(|np| np.tokens.start == floor && np.speaker.is_none())
+                    {
+                        let leader = (k + 3..comma)
+                            .find_map(|t| self.people.mention_starting_at(t))
+                            .filter(|m| m.tokens.end <= comma);
+                        return Some(Source {
+                            tokens: np.tokens.start..comma,
+                            speaker: leader.map(|m| m.person),
+                        });
+                    }
+                }
+                // "A senior official, who spoke on condition of anonymity, said", "Yusuf Adeyemi,
+                // whose district includes the block, said", "Two aides, speaking privately,
+                // said": an unnamed subject opening the sentence; so does one a passive
+                // participle describes ("The survey, conducted by a polling firm, found").
+                let participial = self.l(k + 1).ends_with("ing") && self.l(k + 1) != "including"
+                    || k + 2 < comma && participle(self.l(k + 1)) && self.l(k + 2) == "by";
                 // "One of his advisers, a veteran strategist, said": a description of its own;
                 // "Orbital Systems, the cloud software company, said": an organisation's.
                 let described = NP_START.contains(&self.l(k + 1))
@@ -340,7 +362,8 @@ impl<'a> Finder<'a> {
                     && (k + 1..comma).all(|t| matches!(self.kind(t), TokenKind::Word | TokenKind::Number))
                     && (ASIDE_OPENERS.contains(&self.l(k + 1))
                         || comma - k == 2 && self.l(k + 1).ends_with("ly"));
-                if hops == 0 && (matches!(self.l(k + 1), "who" | "whose") || participle || described || aside)
+                if hops == 0
+                    && (matches!(self.l(k + 1), "who" | "whose") || participial || described || aside)
                 {
                     if let Some(np) = self
                         .subject_before(k, floor)
