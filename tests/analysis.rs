@@ -3410,3 +3410,12 @@ fn a_passive_participle_between_subject_and_verb_is_skipped_and_a_leader_speaks_
     assert_eq!(speaker_of(&a, "the finding"), "Ingrid Solberg");
     assert_eq!(contents(&a)[1], "that most voters had not decided");
 }
+
+#[test]
+fn a_second_group_reporting_after_a_quotation_and_while_ends_the_content() {
+    let a = analyse(
+        "Farms.\n\nThe growers' association said the bill \"gives farmers certainty,\" while an \
+         environmental group, Clean Fields, criticized cuts to conservation programs.",
+    );
+    assert_eq!(contents(&a)[0], "the bill \"gives farmers certainty,\"");
+}

@@ -870,18 +870,40 @@ impl<'a> Finder<'a> {
                 self.l(t),
                 "several" | "many" | "some" | "other" | "two" | "three" | "both"
             );
-        if t < 2 || !self.is_punct(t - 2, ",") || !opens {
+        // The comma may close a quotation: `... they need," while a group ...`.
+        let comma = t >= 2
+            && (self.is_punct(t - 2, ",")
+                || self.kind(t - 2) == TokenKind::Quote && self.quote_ends_with(t - 2, &[","]));
+        if !comma || !opens {
+            return None;
+        }
+        if t + 1 >= end || self.kind(t + 1) != TokenKind::Word {
             return None;
         }
         // A noun after the opener: "some speculated" may go on with what the speaker noted.
-        for k in t + 2..end.min(t + 12) {
-            if self.kind(k - 1) != TokenKind::Word || self.kind(k) != TokenKind::Word || self.l(k) == "that" {
+        let capitalised =
+            |n: usize| self.kind(n) == TokenKind::Word && self.tok(n).starts_with(char::is_uppercase);
+        let mut k = t + 2;
+        while k < end.min(t + 14) {
+            // "an environmental group, Clean Fields, criticized": its name between commas.
+            if self.is_punct(k, ",") {
+                let close = (k + 1..end.min(k + 6)).find(|&n| !capitalised(n));
+                match close {
+                    Some(n) if n > k + 1 && self.is_punct(n, ",") => {
+                        k = n + 1;
+                        continue;
+                    }
+                    _ => return None,
+                }
+            }
+            if self.kind(k) != TokenKind::Word || self.l(k) == "that" {
                 return None;
             }
             let relative_verb = matches!(self.l(k - 1), "who" | "which");
             if !relative_verb && self.lex.speech_verb(self.l(k)).is_some() && self.l(k).ends_with("ed") {
                 return Some(k);
             }
+            k += 1;
         }
         None
     }
