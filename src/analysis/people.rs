@@ -1781,6 +1781,14 @@ mod tests {
     }
 
     #[test]
+    fn companies_are_no_people_and_roles_and_foreign_given_names_make_people() {
+        let text = "Norvik Semiconductor said its profit fell. Council member Yusuf Adeyemi, \
+                    whose district includes the plant, said jobs were safe. Political scientist \
+                    Maeve Corrigan of Kestrel College said the town would recover.";
+        assert_eq!(names(text), ["Yusuf Adeyemi", "Maeve Corrigan"]);
+    }
+
+    #[test]
     fn a_headline_names_the_people_its_article_names_in_full() {
         let text = "Council Rebukes Whitlow Over Harbor Budget As Ada Whitlow Stays Calm.\n\n\
                     Councilwoman Ada Whitlow defended the budget on Monday. Whitlow said the \
