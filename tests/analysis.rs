@@ -3419,3 +3419,12 @@ fn a_second_group_reporting_after_a_quotation_and_while_ends_the_content() {
     );
     assert_eq!(contents(&a)[0], "the bill \"gives farmers certainty,\"");
 }
+
+#[test]
+fn a_day_right_after_the_participle_of_an_according_to_source_belongs_to_it() {
+    let a = analyse(
+        "Sleep.\n\nTeenagers who use phones late sleep an hour less, according to a study \
+         published Monday.",
+    );
+    assert_eq!(sources(&a), ["a study published Monday"]);
+}

@@ -631,7 +631,7 @@ impl<'a> Finder<'a> {
             }
         }
         // "according to documents seen by the Guardian, ...", "according to a study published
-        // on Monday in the journal Pediatric Health.": who saw or made them, and when and
+        // on Monday in the journal Pediatric Health.", "... published Monday.": who saw or made them, and when and
         // where, belong to the source, named or not.
         if k + 1 < ceiling
             && participle(self.l(k - 1))
@@ -643,7 +643,9 @@ impl<'a> Finder<'a> {
             let e = (k + 1..limit)
                 .find(|&t| !matches!(self.kind(t), TokenKind::Word | TokenKind::Number))
                 .unwrap_or(limit);
-            if e > k + 1 && (e == ceiling || self.kind(e) == TokenKind::Punct) {
+            // A preposition needs its object; a day stands alone ("a study published Monday").
+            let whole = e > k + 1 || !PREPOSITIONS.contains(&self.l(k));
+            if whole && (e == ceiling || self.kind(e) == TokenKind::Punct) {
                 return Some(Source {
                     tokens: start..e,
                     speaker: None,
