@@ -619,21 +619,82 @@ fn named_runs(scan: &Scan) -> Vec<Named> {
         })
         .filter_map(|c| name_words(scan, &c.name).last().copied())
         .collect();
+    // First words of companies' names ("Halden Motors"), which name the company when they
+    // stand alone later ("Halden said"), unless a person vouched for has them or they are
+    // common surnames ("Trump Hotels" leaves "Trump said" alone).
+    let companies: HashSet<&str> = candidates
+        .iter()
+        .filter(|c| c.title.is_none() && c.name.len() >= 2)
+        .filter(|c| COMPANY_WORDS.contains(&scan.lower[c.name.end - 1].as_ref()))
+        .map(|c| scan.lower[c.name.start].as_ref())
+        .filter(|w| !scan.lex.is_given_name(w) && !scan.lex.is_surname(w) && !vouched.contains(w))
+        .collect();
     candidates
         .into_iter()
-        .flat_map(|c| classify(scan, c, &vouched))
+        .flat_map(|c| classify(scan, c, &vouched, &companies))
         .collect()
 }
 
-/// Splits a candidate run at names that are never people and decides how much evidence
-/// each remaining part has.
+/// Last words of companies' names. Not every organisation word: "the Obama administration"
+/// and "the Clinton Foundation" are named after the people who speak in the article.
+const COMPANY_WORDS: &[&str] = &[
+    "corp",
+    "corp.",
+    "corporation",
+    "inc",
+    "inc.",
+    "company",
+    "co.",
+    "motors",
+    "motor",
+    "airlines",
+    "airline",
+    "airways",
+    "pharmaceuticals",
+    "pharma",
+    "therapeutics",
+    "energy",
+    "petroleum",
+    "mining",
+    "chemicals",
+    "insurance",
+    "financial",
+    "securities",
+    "bancorp",
+    "bank",
+    "investments",
+    "ventures",
+    "software",
+    "solutions",
+    "logistics",
+    "communications",
+    "telecom",
+    "automotive",
+    "foods",
+    "brands",
+    "stores",
+    "semiconductor",
+    "semiconductors",
+    "electronics",
+    "robotics",
+    "aerospace",
+    "networks",
+    "industries",
+    "systems",
+    "technologies",
+    "holdings",
+    "labs",
+];
+
 /// Words of title-case headlines that the census also lists as surnames.
 const HEADLINE_WORDS: &[&str] = &[
     "just", "super", "will", "can", "may", "says", "said", "is", "a", "to", "of", "for", "with", "by",
     "over", "now", "new", "more", "less",
 ];
 
-fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
+/// Splits a candidate run at names that are never people and decides how much evidence
+/// each remaining part has.
+fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>, companies: &HashSet<&str>) -> Vec<Named> {
     let lex = scan.lex;
     let mut out = Vec::new();
     let titled = c.title.is_some();
@@ -674,7 +735,11 @@ fn classify(scan: &Scan, c: Candidate, vouched: &HashSet<&str>) -> Vec<Named> {
         if lex.is_org_word(last) && range.len() > 1 && title.is_none() {
             return;
         }
-        if range.len() == 1 && (scan.acronym(range.start) || lex.is_org_word(first)) {
+        if range.len() == 1
+            && (scan.acronym(range.start)
+                || lex.is_org_word(first)
+                || title.is_none() && companies.contains(first))
+        {
             return;
         }
         // "St. Louis", "St. Jude Children's Research Hospital": a saint's name names a place
@@ -1786,6 +1851,13 @@ mod tests {
                     whose district includes the plant, said jobs were safe. Political scientist \
                     Maeve Corrigan of Kestrel College said the town would recover.";
         assert_eq!(names(text), ["Yusuf Adeyemi", "Maeve Corrigan"]);
+        // The company's first word alone later is the company, unless a person has it.
+        let recall = "Halden Motors recalled 300,000 cars. Halden said it learned of the problem in March.";
+        assert_eq!(names(recall), Vec::<String>::new());
+        assert_eq!(
+            names(&format!("Ida Halden founded the firm. {recall}")),
+            ["Ida Halden"]
+        );
     }
 
     #[test]
