@@ -3428,3 +3428,12 @@ fn a_day_right_after_the_participle_of_an_according_to_source_belongs_to_it() {
     );
     assert_eq!(sources(&a), ["a study published Monday"]);
 }
+
+#[test]
+fn an_of_between_capitalised_words_is_part_of_the_name_of_a_source() {
+    let a = analyse(
+        "Bridge.\n\nAccording to the Department of Transportation, about 85,000 vehicles cross the \
+         bridge each day.",
+    );
+    assert_eq!(sources(&a), ["the Department of Transportation"]);
+}

@@ -585,7 +585,14 @@ impl<'a> Finder<'a> {
                 || matches!(w, "-" | "&")
                 || w == "/" && k > start && self.kind(k - 1) == TokenKind::Number;
             // "people familiar with the matter", "sources close to him": the phrase goes on.
-            let goes_on = k > start && matches!((self.l(k - 1), w), ("familiar", "with") | ("close", "to"));
+            let goes_on = k > start && matches!((self.l(k - 1), w), ("familiar", "with") | ("close", "to"))
+                // "the Department of Transportation", "the University of Caldera": a name.
+                || k > start
+                    && w == "of"
+                    && k + 1 < ceiling
+                    && self.kind(k + 1) == TokenKind::Word
+                    && self.tok(k - 1).starts_with(char::is_uppercase)
+                    && self.tok(k + 1).starts_with(char::is_uppercase);
             if !wordish
                 || (k > start
                     && (NP_STOP.contains(&w) || pre_content(w) && w != "the")
