@@ -3437,3 +3437,12 @@ fn an_of_between_capitalised_words_is_part_of_the_name_of_a_source() {
     );
     assert_eq!(sources(&a), ["the Department of Transportation"]);
 }
+
+#[test]
+fn a_poll_dated_after_its_participle_and_named_with_a_slash_is_the_source() {
+    let a = analyse(
+        "Poll.\n\nMost voters back the plan, a survey released Friday shows. Turnout will be high, \
+         a new CNN/ORC poll found.",
+    );
+    assert_eq!(sources(&a), ["a survey released Friday", "a new CNN/ORC poll"]);
+}

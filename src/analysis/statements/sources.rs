@@ -134,7 +134,9 @@ impl<'a> Finder<'a> {
         }
         // A noun phrase: words back to a stop word, a determiner or punctuation.
         let mut k = j;
-        while k > floor && j - k < 8 {
+        // The slash of "Reuters/Ipsos" and the name after it count as no words.
+        let mut slashes = 0;
+        while k > floor && j - k < 8 + 2 * slashes {
             let t = k - 1;
             let kind = self.kind(t);
             let w = self.l(t);
@@ -142,8 +144,16 @@ impl<'a> Finder<'a> {
             // a dateline ("DETROIT - Vance Motors said").
             let toks = &self.seg.tokens;
             let spaced_dash = w == "-" && t > 0 && toks[t - 1].span.end < toks[t].span.start;
-            let wordish =
-                matches!(kind, TokenKind::Word | TokenKind::Number) || matches!(w, "-" | "&") && !spaced_dash;
+            // "a Reuters/Ipsos poll": a slash between two names joins them.
+            let slash = w == "/"
+                && t > floor
+                && t + 1 < j
+                && toks[t - 1].span.end == toks[t].span.start
+                && toks[t].span.end == toks[t + 1].span.start;
+            let wordish = matches!(kind, TokenKind::Word | TokenKind::Number)
+                || matches!(w, "-" | "&") && !spaced_dash
+                || slash;
+            slashes += usize::from(slash);
             if !wordish || NP_STOP.contains(&w) {
                 break;
             }
@@ -178,10 +188,18 @@ impl<'a> Finder<'a> {
             });
         }
         let head = self.l(j - 1);
+        // "a survey released Friday shows": a day after a participle dates the noun phrase.
+        let dated = {
+            let mut t = j - 1;
+            while t > k && (is_time_word(self.l(t)) || matches!(self.l(t), "on" | "last" | "this")) {
+                t -= 1;
+            }
+            t + 1 < j && t > k && participle(self.l(t))
+        };
         if matches!(
             head,
             "him" | "them" | "us" | "me" | "her" | "'s" | "there" | "this" | "who"
-        ) || is_time_word(head)
+        ) || is_time_word(head) && !dated
         {
             return None;
         }
