@@ -656,8 +656,8 @@ impl<'a> Finder<'a> {
             }
         }
         // "according to documents seen by the Guardian, ...", "according to a study published
-        // on Monday in the journal Pediatric Health.", "... published Monday.": who saw or made them, and when and
-        // where, belong to the source, named or not.
+        // on Monday in the journal Pediatric Health.", "... published Monday.": who saw or
+        // made them, and when and where, belong to the source, named or not.
         if k + 1 < ceiling
             && participle(self.l(k - 1))
             && (PREPOSITIONS.contains(&self.l(k))
