@@ -341,6 +341,16 @@ impl<'a> Finder<'a> {
                         return Some(self.person_source(m));
                     }
                 }
+                // An unnamed noun phrase opening the sentence, with what the commas set off
+                // after it: the source runs to the comma.
+                let unnamed_to_comma = |speaker| {
+                    self.subject_before(k, floor)
+                        .filter(|np| np.tokens.start == floor && np.speaker.is_none())
+                        .map(|np| Source {
+                            tokens: np.tokens.start..comma,
+                            speaker,
+                        })
+                };
                 // "The aides, led by campaign manager Terry Sullivan, told ...": a group speaks
                 // through the person who leads it, named in the source that runs to the comma.
                 if hops == 0
@@ -348,17 +358,11 @@ impl<'a> Finder<'a> {
                     && matches!(self.l(k + 1), "led" | "headed")
                     && self.l(k + 2) == "by"
                 {
-                    if let Some(np) = self
-                        .subject_before(k, floor)
-                        .filter(|np| np.tokens.start == floor && np.speaker.is_none())
-                    {
-                        let leader = (k + 3..comma)
-                            .find_map(|t| self.people.mention_starting_at(t))
-                            .filter(|m| m.tokens.end <= comma);
-                        return Some(Source {
-                            tokens: np.tokens.start..comma,
-                            speaker: leader.map(|m| m.person),
-                        });
+                    let leader = (k + 3..comma)
+                        .find_map(|t| self.people.mention_starting_at(t))
+                        .filter(|m| m.tokens.end <= comma);
+                    if let Some(source) = unnamed_to_comma(leader.map(|m| m.person)) {
+                        return Some(source);
                     }
                 }
                 // "A senior official, who spoke on condition of anonymity, said", "Yusuf Adeyemi,
@@ -399,14 +403,8 @@ impl<'a> Finder<'a> {
                     })
                     && NP_START.contains(&self.l(floor));
                 if named {
-                    if let Some(np) = self
-                        .subject_before(k, floor)
-                        .filter(|np| np.tokens.start == floor && np.speaker.is_none())
-                    {
-                        return Some(Source {
-                            tokens: np.tokens.start..comma,
-                            speaker: None,
-                        });
+                    if let Some(source) = unnamed_to_comma(None) {
+                        return Some(source);
                     }
                 }
                 hops += 1;
